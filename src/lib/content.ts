@@ -1,0 +1,199 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { siteConfig } from '@/site.config';
+import { isPublished, neighboursById, sortNewestFirst, type Neighbours } from './articles';
+import type { ContentDate } from './content-date';
+import { excerptFromHtml } from './excerpt';
+import type { IndexingPolicy } from './schemas';
+import { normalizeTag, type NormalizedTag } from './tags';
+
+// The one module that queries the collections. Pages get plain, sorted, resolved data from here and never call
+// getCollection themselves, so sorting, draft filtering and reference resolution happen once, in one place.
+
+/** An outlet, as pages show it. */
+export interface Source {
+  /** The source id: its file name in `content/sources/`. */
+  readonly id: string;
+  /** The outlet's name. */
+  readonly name: string;
+  /** Its home page. */
+  readonly url: string;
+  /** One line about it. */
+  readonly description: string | undefined;
+  /** The default language of its articles. */
+  readonly language: string | undefined;
+  /** Its ISO 3166-1 alpha-2 country code. */
+  readonly country: string | undefined;
+  /** How search engines should treat our copies of its articles. */
+  readonly indexing: IndexingPolicy;
+}
+
+/** An article's lead image. */
+export interface LeadImage {
+  /** An https: URL, or image metadata for a file in the content folder. */
+  readonly src: string | ImageMetadata;
+  /** The image's text alternative. */
+  readonly alt: string;
+  /** Who made it. */
+  readonly credit: string | undefined;
+}
+
+/** An article with its references resolved, as pages show it. */
+export interface Article {
+  /** The id (path under `content/articles/`, slugified); the page is `/articles/<id>/`. */
+  readonly id: string;
+  /** The headline. */
+  readonly title: string;
+  /** When the source published it. */
+  readonly date: ContentDate;
+  /** When the source last updated it. */
+  readonly updated: ContentDate | undefined;
+  /** The outlet that first published it. */
+  readonly source: Source;
+  /** Outlets the source credits. */
+  readonly via: readonly Source[];
+  /** The original article's address. */
+  readonly sourceUrl: string | undefined;
+  /** The original byline, possibly empty. */
+  readonly authors: readonly string[];
+  /** The standfirst, or the first paragraph shortened when the article has none. */
+  readonly summary: string;
+  /** Its topics. */
+  readonly tags: readonly NormalizedTag[];
+  /** Its lead image. */
+  readonly image: LeadImage | undefined;
+  /** Its language: its own, else its source's, else the site's. */
+  readonly lang: string;
+  /** Whether it is a draft (only ever true in `astro dev`). */
+  readonly draft: boolean;
+  /** The collection entry, for `render()`. */
+  readonly entry: CollectionEntry<'articles'>;
+}
+
+/** A source with how many articles it has. */
+export interface SourceSummary {
+  /** The source. */
+  readonly source: Source;
+  /** How many published articles credit it as their source. */
+  readonly count: number;
+}
+
+/** A topic with its articles. */
+export interface Topic {
+  /** The URL segment, `/tags/<slug>/`. */
+  readonly slug: string;
+  /** The spelling shown: the one most articles use (ties go to the first in alphabetical order). */
+  readonly label: string;
+  /** Its articles, newest first. */
+  readonly articles: readonly Article[];
+}
+
+/** Everything the pages need, resolved once per build. */
+export interface SiteContent {
+  /** Published articles, newest first. */
+  readonly articles: readonly Article[];
+  /** Sources by name, then id, with their article counts. */
+  readonly sources: readonly SourceSummary[];
+  /** Topics by label, then slug. */
+  readonly topics: readonly Topic[];
+  /** Each source's articles, newest first, by source id. */
+  readonly articlesBySource: ReadonlyMap<string, readonly Article[]>;
+  /** Each article's newer and older neighbours on the front page, by article id. */
+  readonly neighbours: ReadonlyMap<string, Neighbours<Article>>;
+}
+
+function toSource(entry: CollectionEntry<'sources'>): Source {
+  const { name, url, description, language, country, indexing } = entry.data;
+  return { id: entry.id, name, url, description, language, country, indexing };
+}
+
+function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<string, Source>): Article {
+  const { data } = entry;
+  const resolve = (field: string, id: string): Source => {
+    const source = sourcesById.get(id);
+    // The loader already rejects unknown ids; this guards the pages if that check is ever bypassed.
+    if (!source) throw new Error(`${entry.filePath ?? entry.id}: ${field} "${id}" is not a known source.`);
+    return source;
+  };
+  const source = resolve('source', data.source.id);
+  return {
+    id: entry.id,
+    title: data.title,
+    date: data.date,
+    updated: data.updated,
+    source,
+    via: data.via.map((reference) => resolve('via', reference.id)),
+    sourceUrl: data.sourceUrl,
+    authors: data.author ?? [],
+    summary: data.summary ?? excerptFromHtml(entry.rendered?.html ?? ''),
+    tags: data.tags.map(normalizeTag),
+    image: data.image && { src: data.image.src, alt: data.image.alt, credit: data.image.credit },
+    lang: data.lang ?? source.language ?? siteConfig.locale,
+    draft: data.draft,
+    entry,
+  };
+}
+
+function byNameThenId(a: SourceSummary, b: SourceSummary): number {
+  return a.source.name.localeCompare(b.source.name, 'en') || (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0);
+}
+
+/** Builds the site's content from collection entries: pure, so tests can call it with entries they parsed. */
+export function buildSiteContent(
+  articleEntries: readonly CollectionEntry<'articles'>[],
+  sourceEntries: readonly CollectionEntry<'sources'>[],
+  options: { readonly includeDrafts: boolean; readonly timeZone: string },
+): SiteContent {
+  const sourcesById = new Map(sourceEntries.map((entry) => [entry.id, toSource(entry)]));
+  const articles = sortNewestFirst(
+    articleEntries.filter((entry) => isPublished(entry.data, options)).map((entry) => toArticle(entry, sourcesById)),
+    options.timeZone,
+  );
+
+  const articlesBySource = new Map<string, Article[]>([...sourcesById.keys()].map((id) => [id, []]));
+  const topicArticles = new Map<string, { articles: Article[]; spellings: Map<string, number> }>();
+  for (const article of articles) {
+    articlesBySource.get(article.source.id)?.push(article);
+    for (const tag of article.tags) {
+      const topic = topicArticles.get(tag.slug) ?? { articles: [], spellings: new Map() };
+      topic.articles.push(article);
+      topic.spellings.set(tag.label, (topic.spellings.get(tag.label) ?? 0) + 1);
+      topicArticles.set(tag.slug, topic);
+    }
+  }
+
+  const sources = [...sourcesById.values()]
+    .map((source) => ({ source, count: articlesBySource.get(source.id)?.length ?? 0 }))
+    .sort(byNameThenId);
+  const topics = [...topicArticles.entries()]
+    .map(([slug, { articles: tagged, spellings }]) => ({ slug, label: preferredSpelling(spellings), articles: tagged }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1));
+
+  return { articles, sources, topics, articlesBySource, neighbours: neighboursById(articles) };
+}
+
+function preferredSpelling(spellings: ReadonlyMap<string, number>): string {
+  return [...spellings.entries()].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))[0]?.[0] ?? '';
+}
+
+let cached: Promise<SiteContent> | undefined;
+
+/**
+ * The site's content, queried once per build. In `astro dev` it is queried afresh on every request so that edits
+ * show up, and drafts are included.
+ */
+export function getSiteContent(): Promise<SiteContent> {
+  const load = async () =>
+    buildSiteContent(await getCollection('articles'), await getCollection('sources'), {
+      includeDrafts: import.meta.env.DEV,
+      timeZone: siteConfig.timeZone,
+    });
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
+}
+
+/** The newest articles from the same source as `article`, leaving it out. */
+export function moreFromSource(content: SiteContent, article: Article, limit: number): Article[] {
+  return (content.articlesBySource.get(article.source.id) ?? []).filter((other) => other.id !== article.id).slice(0, limit);
+}

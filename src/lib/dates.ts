@@ -1,0 +1,65 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format, type Locale } from 'date-fns';
+import * as dateFnsLocales from 'date-fns/locale';
+import type { ContentDate } from './content-date';
+
+// Every date the site shows goes through this module, always with an explicit IANA time zone: the build machine's
+// zone never leaks into a page. Relative times ("3 hours ago") are never computed: they would be stale once deployed.
+
+/** The time zone and locale a date is shown in (from `site.config.ts`). */
+export interface DateContext {
+  /** An IANA time zone such as `Europe/Athens`. */
+  readonly timeZone: string;
+  /** A BCP 47 locale such as `en-GB`. */
+  readonly locale: string;
+}
+
+const localesByCode = new Map<string, Locale>(
+  Object.values(dateFnsLocales as Record<string, Locale>).map((locale) => [locale.code ?? '', locale]),
+);
+
+/** The date-fns locale for a BCP 47 tag, falling back from `pt-BR` to `pt`, then to `en-GB`. */
+export function dateFnsLocale(tag: string): Locale {
+  const exact = localesByCode.get(tag);
+  if (exact) return exact;
+  const language = tag.split('-')[0] ?? '';
+  return localesByCode.get(language) ?? localesByCode.get('en-GB') ?? dateFnsLocales.enGB;
+}
+
+/** The moment a date stands for: a date-time as written; a calendar day at its start in the given zone. */
+export function toInstant(date: ContentDate, timeZone: string): Date {
+  if (!date.dateOnly) return new Date(date.iso);
+  const [year, month, day] = date.iso.split('-').map(Number);
+  return new Date(new TZDate(year ?? 1970, (month ?? 1) - 1, day ?? 1, timeZone).getTime());
+}
+
+/** The calendar day (`YYYY-MM-DD`) a date falls on in the site's zone; a date-only value keeps its own day. */
+export function dayKey(date: ContentDate, timeZone: string): string {
+  if (date.dateOnly) return date.iso;
+  return format(new Date(date.iso), 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
+/** The value for `<time datetime>`: the ISO text, which keeps a date-only value a date and a date-time's offset. */
+export function datetimeAttribute(date: ContentDate): string {
+  return date.iso;
+}
+
+/** A date for reading, such as "19 April 2024", with the time ("19 April 2024, 09:30 EEST") when one was given. */
+export function formatArticleDate(date: ContentDate, context: DateContext): string {
+  const locale = dateFnsLocale(context.locale);
+  if (date.dateOnly) return formatDayKey(date.iso, 'PPP', locale);
+  const zone = tz(context.timeZone);
+  return format(new Date(date.iso), 'PPP, p zzz', { in: zone, locale });
+}
+
+/** A day heading for a listing, such as "Friday, 19 April 2024", from a `YYYY-MM-DD` day key. */
+export function formatDayHeading(day: string, context: DateContext): string {
+  return formatDayKey(day, 'EEEE, PPP', dateFnsLocale(context.locale));
+}
+
+function formatDayKey(day: string, pattern: string, locale: Locale): string {
+  const [year, month, date] = day.split('-').map(Number);
+  // Noon UTC of that day is the same calendar day in every zone from UTC-12 to UTC+14, and formatting in UTC
+  // keeps the machine's zone out of it.
+  return format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12)), pattern, { in: tz('UTC'), locale });
+}

@@ -1,0 +1,68 @@
+import yaml from 'js-yaml';
+
+/** A Markdown file split into its front matter (parsed) and its body. */
+export interface SplitMarkdown {
+  /** The parsed front matter: an object, or `{}` when the file has none. */
+  readonly data: Record<string, unknown>;
+  /** The YAML text between the `---` fences, as written. */
+  readonly rawData: string;
+  /** The Markdown after the closing fence. */
+  readonly body: string;
+  /** The 1-based line the body starts on, for error messages. */
+  readonly bodyLine: number;
+}
+
+/** Raised for a file whose front matter cannot be read; `line` is 1-based in the whole file when known. */
+export class FrontmatterError extends Error {
+  /** The 1-based line of the problem in the whole file, when known. */
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.name = 'FrontmatterError';
+    this.line = line;
+  }
+}
+
+const OPENING_FENCE = /^---[ \t]*\n/;
+const CLOSING_FENCE = /^---[ \t]*$/m;
+
+/**
+ * Parses YAML the way Broadsheet reads every content file: YAML 1.2 core types only, so dates stay text (their offset
+ * is checked by the schema, not lost to a UTC timestamp) and `yes`/`no` stay strings; duplicate keys are errors.
+ */
+export function parseYaml(text: string): unknown {
+  return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+}
+
+/** Splits a Markdown file into parsed front matter and body; a BOM and CRLF line endings are accepted. */
+export function splitMarkdown(contents: string): SplitMarkdown {
+  const text = contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const opening = OPENING_FENCE.exec(text);
+  if (!opening) {
+    return { data: {}, rawData: '', body: text.trim(), bodyLine: 1 };
+  }
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING_FENCE.exec(rest);
+  if (!closing) {
+    throw new FrontmatterError('front matter starts with `---` but has no closing `---` line. Add one after the last field.', 1);
+  }
+  const rawData = rest.slice(0, closing.index);
+  const afterClosing = rest.slice(closing.index + closing[0].length);
+  // The opening fence is line 1, the YAML follows, then the closing fence; the body starts on the next line.
+  const bodyLine = 3 + (rawData.match(/\n/g)?.length ?? 0);
+  let parsed: unknown;
+  try {
+    parsed = rawData.trim() === '' ? {} : parseYaml(rawData);
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const line = error.mark ? error.mark.line + 2 : undefined;
+      throw new FrontmatterError(`front matter is not valid YAML: ${error.reason}. Check the quoting on that line.`, line);
+    }
+    throw error;
+  }
+  if (parsed === null || parsed === undefined) parsed = {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new FrontmatterError('front matter must be a list of `field: value` lines.', 2);
+  }
+  return { data: parsed as Record<string, unknown>, rawData, body: afterClosing.trim(), bodyLine };
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { rehypeFragmentLinks } from './rehype-fragment-links.js';
+import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
+import { rehypeHtmlImagePolicy } from './rehype-html-image-policy.js';
+import { rehypeRestoreTaskCheckboxes } from './rehype-restore-task-checkboxes.js';
+import { rehypeStashTaskCheckboxes } from './rehype-stash-task-checkboxes.js';
+import { rehypeUnprefixIds } from './rehype-unprefix-ids.js';
+import { remarkImagePolicy } from './remark-image-policy.js';
+import { articleSanitizeSchema } from './sanitize-schema.js';
+
+/** Settings of the article Markdown pipeline. */
+export interface MarkdownPipelineOptions {
+  /** Absolute path of the content folder; relative images must stay inside it. */
+  readonly contentDir: string;
+}
+
+/** What `unified()` from @astrojs/markdown-remark takes: plugins and remark-rehype options. */
+export interface MarkdownOptions {
+  /** Remark plugins; Astro runs them after GFM and smartypants, before it collects images. */
+  remarkPlugins: RemarkPlugins;
+  /** Rehype plugins; Astro runs them before its image, heading-id and final rehype-raw steps. */
+  rehypePlugins: RehypePlugins;
+  /** Options for remark-rehype. */
+  remarkRehype: RemarkRehype;
+}
+
+/** Options for `unified()` from @astrojs/markdown-remark: the whole article Markdown pipeline. */
+export function createMarkdownOptions(options: MarkdownPipelineOptions): MarkdownOptions {
+  const { contentDir } = options;
+  if (!path.isAbsolute(contentDir)) {
+    throw new Error(`createMarkdownOptions: contentDir must be an absolute path, got ${JSON.stringify(contentDir)}.`);
+  }
+  const imageOptions = { contentDir: path.resolve(contentDir) };
+  return {
+    remarkPlugins: [[remarkImagePolicy, imageOptions]],
+    // Order matters: everything before rehype-sanitize sees untrusted HTML; only trusted steps follow it.
+    rehypePlugins: [
+      // Raw HTML arrives as `raw` nodes, which sanitize would drop whole; parse it into elements first.
+      rehypeRaw,
+      [rehypeHtmlImagePolicy, imageOptions],
+      rehypeUnprefixIds,
+      rehypeHeadingSlugs,
+      rehypeStashTaskCheckboxes,
+      [rehypeSanitize, articleSanitizeSchema],
+      rehypeRestoreTaskCheckboxes,
+      rehypeFragmentLinks,
+      [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+    ],
+    // Footnote ids come out bare (`fn-1`); sanitize then adds the one `user-content-` prefix.
+    remarkRehype: { clobberPrefix: '' },
+  };
+}

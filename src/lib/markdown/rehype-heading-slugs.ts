@@ -1,0 +1,30 @@
+import type { Root } from 'hast';
+import { slug } from 'github-slugger';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+const headingTagNames = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Rehype plugin (before sanitize): gives each heading without an id a GitHub-style slug of its text, unique in the document. */
+export function rehypeHeadingSlugs() {
+  return (tree: Root): undefined => {
+    // Ids already in the document (raw HTML, footnotes) count as taken, so a slug never collides with them.
+    const taken = new Set<string>();
+    visit(tree, 'element', (node) => {
+      const id = node.properties['id'];
+      if (typeof id === 'string' && id !== '') taken.add(id);
+    });
+
+    visit(tree, 'element', (node) => {
+      if (!headingTagNames.has(node.tagName)) return;
+      const id = node.properties['id'];
+      if (typeof id === 'string' && id !== '') return;
+      const base = slug(toString(node)) || 'section';
+      let candidate = base;
+      for (let count = 1; taken.has(candidate); count += 1) candidate = `${base}-${count}`;
+      taken.add(candidate);
+      node.properties['id'] = candidate;
+    });
+    return undefined;
+  };
+}

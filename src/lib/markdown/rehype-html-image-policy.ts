@@ -1,0 +1,33 @@
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import {
+  displayFilePath,
+  findImageSourceProblem,
+  formatImageSourceError,
+  markdownFilePath,
+  type ImageSourceOptions,
+} from './image-source.js';
+
+/** Rehype plugin (after rehype-raw, before sanitize): fails the file when an HTML `<img src>` breaks the Markdown image rules. */
+export function rehypeHtmlImagePolicy(options: ImageSourceOptions) {
+  const { contentDir } = options;
+  return (tree: Root, file: VFile): undefined => {
+    const filePath = markdownFilePath(file);
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'img') return;
+      const src = node.properties['src'];
+      // An empty or missing src loads nothing from elsewhere; sanitize keeps it harmless.
+      if (typeof src !== 'string' || src === '') return;
+
+      const problem = findImageSourceProblem(src, filePath, contentDir);
+      if (problem === undefined) return;
+      const reason = formatImageSourceError(
+        { file: displayFilePath(filePath, contentDir), label: 'HTML <img> src', url: src, position: node.position },
+        problem,
+      );
+      file.fail(reason, { place: node.position, ruleId: problem.rule, source: 'broadsheet-markdown' });
+    });
+    return undefined;
+  };
+}

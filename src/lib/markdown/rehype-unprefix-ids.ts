@@ -1,0 +1,26 @@
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { userContentPrefix } from './sanitize-schema.js';
+
+const clobberedProperties = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'] as const;
+
+/** Rehype plugin (before sanitize): removes a `user-content-` prefix an author already wrote, since sanitize adds exactly one. */
+export function rehypeUnprefixIds() {
+  return (tree: Root): undefined => {
+    visit(tree, 'element', (node) => {
+      const { properties } = node;
+      for (const key of clobberedProperties) {
+        const value = properties[key];
+        if (typeof value === 'string') properties[key] = unprefix(value);
+        else if (Array.isArray(value)) properties[key] = value.map((item) => (typeof item === 'string' ? unprefix(item) : item));
+      }
+    });
+    return undefined;
+  };
+}
+
+function unprefix(value: string): string {
+  let result = value;
+  while (result.startsWith(userContentPrefix)) result = result.slice(userContentPrefix.length);
+  return result;
+}

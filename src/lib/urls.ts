@@ -1,0 +1,47 @@
+// Every internal URL is built here, so that the base path (a site served from /news/) is applied in one place.
+
+/** Joins the site's base path and a site-relative path: `withBase('/news/', 'articles/x/')` is `/news/articles/x/`. */
+export function withBase(base: string, path: string): string {
+  const trimmedBase = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return `${trimmedBase}${path.replace(/^\/+/, '')}`;
+}
+
+/** The page of one article: `/articles/<id>/`. */
+export function articlePath(base: string, id: string): string {
+  return withBase(base, `articles/${id}/`);
+}
+
+/** The list of all sources: `/sources/`. */
+export function sourcesIndexPath(base: string): string {
+  return withBase(base, 'sources/');
+}
+
+/** The page of one source, or its page `n` of articles: `/sources/<id>/`, `/sources/<id>/page/2/`. */
+export function sourcePath(base: string, id: string, page = 1): string {
+  return listingPath(withBase(base, `sources/${id}/`), page);
+}
+
+/** The list of all topics: `/tags/`. */
+export function tagsIndexPath(base: string): string {
+  return withBase(base, 'tags/');
+}
+
+/** The page of one topic, or its page `n`: `/tags/<slug>/`, `/tags/<slug>/page/2/`. */
+export function tagPath(base: string, slug: string, page = 1): string {
+  return listingPath(withBase(base, `tags/${slug}/`), page);
+}
+
+/** The front page, or its page `n`: `/`, `/page/2/`. */
+export function frontPagePath(base: string, page = 1): string {
+  return listingPath(withBase(base, ''), page);
+}
+
+/** Page `n` of a paginated listing that starts at `firstPage` (which ends in `/`). */
+export function listingPath(firstPage: string, page: number): string {
+  return page <= 1 ? firstPage : `${firstPage}page/${page}/`;
+}
+
+/** The host of a URL without a leading `www.`, for "Read the original at athensnews.gr". */
+export function displayHost(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
