@@ -215,11 +215,10 @@ export function createArticleSchema(image: ImageHelper) {
       )
       .transform((tags) => {
         const seen = new Set<string>();
-        return tags.filter((tag) => {
-          const { slug } = normalizeTag(tag);
-          if (seen.has(slug)) return false;
+        return tags.map(normalizeTag).flatMap(({ slug, label }) => {
+          if (seen.has(slug)) return [];
           seen.add(slug);
-          return true;
+          return [label];
         });
       })
       .default([]),
