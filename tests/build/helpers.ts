@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+
+/** The project root (where astro.config.mjs is). */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A fresh temporary folder for one test's content or output. */
+export function temporaryFolder(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `broadsheet-${prefix}-`));
+}
+
+/** Writes files given as `{ 'articles/a.md': '...' }` under `dir`. */
+export function writeFiles(dir: string, files: Readonly<Record<string, string>>): void {
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), contents);
+  }
+}
+
+/** What one `astro build` did. */
+export interface BuildResult {
+  /** The process exit code. */
+  readonly code: number | null;
+  /** Standard output and error together. */
+  readonly output: string;
+  /** Where the site was written. */
+  readonly outDir: string;
+}
+
+/** Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, on this Node 22. */
+export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: projectRoot,
+      env: { ...process.env, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolveBuild({ code, output, outDir }));
+  });
+}
+
+/** Every `.html` file under `dir`, as paths relative to it. */
+export function htmlFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) found.push(relative(dir, path).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/** Reads a built page by its URL path (`/articles/x/` reads `articles/x/index.html`). */
+export function readPage(outDir: string, urlPath: string): string {
+  const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath;
+  return readFileSync(join(outDir, file), 'utf8');
+}
+
+/** The file a static host would serve for a site-relative URL path, or `undefined` when there is none. */
+export function resolveBuiltFile(outDir: string, urlPath: string): string | undefined {
+  const decoded = decodeURIComponent(urlPath);
+  const candidates = decoded.endsWith('/') ? [`${decoded}index.html`] : [decoded, `${decoded}/index.html`, `${decoded}.html`];
+  return candidates.map((candidate) => join(outDir, candidate)).find((path) => existsSync(path) && statSync(path).isFile());
+}
+
+/** Every `href` and `src` in the built site that points inside it and does not resolve to a built file. */
+export function brokenInternalLinks(outDir: string, base = '/'): string[] {
+  const origin = 'http://broadsheet.test';
+  const broken: string[] = [];
+  for (const page of htmlFiles(outDir)) {
+    const pageUrl = new URL(`${base}${page.replace(/(^|\/)index\.html$/, '$1')}`, origin);
+    const tree = fromHtml(readFileSync(join(outDir, page), 'utf8'));
+    visit(tree, 'element', (node) => {
+      for (const attribute of ['href', 'src'] as const) {
+        const value = node.properties[attribute];
+        if (typeof value !== 'string' || value === '' || value.startsWith('#')) continue;
+        const target = new URL(value, pageUrl);
+        if (target.origin !== origin) continue;
+        if (!target.pathname.startsWith(base)) {
+          broken.push(`${page}: ${value} (outside the base path ${base})`);
+          continue;
+        }
+        if (!resolveBuiltFile(outDir, target.pathname.slice(base.length - 1))) broken.push(`${page}: ${value}`);
+      }
+    });
+  }
+  return broken;
+}
