@@ -1,0 +1,210 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, brokenInternalLinks, htmlFiles, readPage, temporaryFolder, writeFiles, type BuildResult } from './helpers';
+
+// One real `astro build` of fixture content chosen to hit the edges: 41 published articles on the front page
+// (3 pages), a source with 21 (2 pages) and one with 20 (1 page), topics with 41, 21 and 20 articles, a source with
+// none, a draft, and one article that uses every optional field.
+
+const sources = {
+  'sources/alpha.yaml': 'name: Alpha Daily\nurl: https://www.alpha.example/\ndescription: The first outlet\ncountry: GR\nlanguage: en\n',
+  'sources/beta.yaml': 'name: Beta Post\nurl: https://beta.example/\ncountry: GB\n',
+  'sources/gamma.yaml': 'name: Gamma Wire\nurl: https://gamma.example/\n',
+};
+
+/** The day of article `n`: article 1 is the newest. */
+function dayOf(n: number): string {
+  return new Date(Date.UTC(2024, 2, 31) - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function fixtureFiles(): Record<string, string> {
+  const files: Record<string, string> = { ...sources };
+  for (let n = 1; n <= 41; n += 1) {
+    const source = n <= 21 ? 'alpha' : 'beta';
+    const tags = ['everything', ...(n <= 21 ? ['twenty-one'] : ['twenty'])];
+    files[`articles/2024/item-${String(n).padStart(2, '0')}.md`] =
+      `---\ntitle: 'Item ${n} headline'\ndate: ${dayOf(n)}\nsource: ${source}\ntags: [${tags.join(', ')}]\n---\n\nParagraph of item ${n}.\n`;
+  }
+  files['articles/2024/item-01.md'] = [
+    '---',
+    `title: 'Item 1 headline'`,
+    `date: ${dayOf(1)}T09:30:00+03:00`,
+    'updated: 2024-03-30T12:00:00+03:00',
+    'source: alpha',
+    `sourceUrl: 'https://www.alpha.example/news/item-1'`,
+    "author: ['Jane Roe', 'John Doe']",
+    'via: [beta]',
+    'tags: [Everything, twenty-one]',
+    "summary: 'A summary written by hand.'",
+    'lang: el',
+    '---',
+    '',
+    'Paragraph of item 1.',
+    '',
+  ].join('\n');
+  files['articles/2024/secret.md'] =
+    "---\ntitle: 'DRAFTHEADLINE never published'\ndate: 2024-04-01\nsource: gamma\ntags: [drafttopic]\ndraft: true\n---\n\nDRAFTBODY\n";
+  files['articles/_ignored/notes.md'] = 'not an article, and not even valid front matter: ---';
+  return files;
+}
+
+let build: BuildResult;
+const page = (path: string): Root => fromHtml(readPage(build.outDir, path));
+
+function elements(tree: Root, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (node) => {
+    if (test(node)) found.push(node);
+  });
+  return found;
+}
+
+/** The article links of a listing: the headline links inside <main>, in order. */
+function listedArticles(path: string): string[] {
+  const [main] = elements(page(path), (element) => element.tagName === 'main');
+  if (!main) throw new Error(`${path} has no <main>`);
+  const headlines = elements({ type: 'root', children: [main] }, (element) => /^h[2-4]$/.test(element.tagName));
+  return headlines
+    .flatMap((heading) => elements({ type: 'root', children: [heading] }, (element) => element.tagName === 'a'))
+    .map((link) => String(link.properties['href']))
+    .filter((href) => href.startsWith('/articles/'));
+}
+
+const itemPath = (n: number) => `/articles/2024/item-${String(n).padStart(2, '0')}/`;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+beforeAll(async () => {
+  const contentDir = temporaryFolder('site');
+  writeFiles(contentDir, fixtureFiles());
+  build = await astroBuild(contentDir, temporaryFolder('site-out'));
+  if (build.code !== 0) throw new Error(`the fixture build failed:\n${build.output}`);
+});
+
+describe('a build of fixture content', () => {
+  it('writes every page type', () => {
+    const expected = [
+      'index.html',
+      'page/2/index.html',
+      'page/3/index.html',
+      'articles/2024/item-01/index.html',
+      'articles/2024/item-41/index.html',
+      'sources/index.html',
+      'sources/alpha/index.html',
+      'sources/alpha/page/2/index.html',
+      'sources/beta/index.html',
+      'sources/gamma/index.html',
+      'tags/index.html',
+      'tags/everything/index.html',
+      'tags/everything/page/3/index.html',
+      'tags/twenty/index.html',
+      'tags/twenty-one/page/2/index.html',
+      '404.html',
+    ];
+    const built = htmlFiles(build.outDir);
+    for (const file of expected) expect(built).toContain(file);
+    for (const missing of ['page/4/index.html', 'sources/beta/page/2/index.html', 'tags/twenty/page/2/index.html', 'page/1/index.html']) {
+      expect(built).not.toContain(missing);
+    }
+  });
+
+  it('lists 41 articles newest first over 3 front pages of 20', () => {
+    expect(listedArticles('/')).toEqual(range(1, 20).map(itemPath));
+    expect(listedArticles('/page/2/')).toEqual(range(21, 40).map(itemPath));
+    expect(listedArticles('/page/3/')).toEqual([itemPath(41)]);
+    expect(toString(page('/'))).toContain('Page 1 of 3');
+    expect(toString(page('/page/3/'))).toContain('Page 3 of 3');
+  });
+
+  it('links newer and older pages', () => {
+    const links = (path: string) =>
+      Object.fromEntries(
+        elements(page(path), (element) => element.tagName === 'a' && ['prev', 'next'].includes(String(element.properties['rel']))).map(
+          (link) => [String(link.properties['rel']), String(link.properties['href'])],
+        ),
+      );
+    expect(links('/')).toEqual({ next: '/page/2/' });
+    expect(links('/page/2/')).toEqual({ prev: '/', next: '/page/3/' });
+    expect(links('/page/3/')).toEqual({ prev: '/page/2/' });
+  });
+
+  it('paginates sources at 21 and 20 articles, and gives an empty source its page', () => {
+    expect(listedArticles('/sources/alpha/')).toEqual(range(1, 20).map(itemPath));
+    expect(listedArticles('/sources/alpha/page/2/')).toEqual([itemPath(21)]);
+    expect(listedArticles('/sources/beta/')).toEqual(range(22, 41).map(itemPath));
+    expect(toString(page('/sources/beta/'))).not.toContain('Page 1 of');
+    expect(listedArticles('/sources/gamma/')).toEqual([]);
+  });
+
+  it('paginates topics and merges tags that differ only in case', () => {
+    expect(listedArticles('/tags/everything/')).toHaveLength(20);
+    expect(listedArticles('/tags/everything/page/3/')).toEqual([itemPath(41)]);
+    expect(listedArticles('/tags/twenty/')).toHaveLength(20);
+    expect(listedArticles('/tags/twenty-one/page/2/')).toEqual([itemPath(21)]);
+  });
+
+  it('lists sources with counts and topics with counts', () => {
+    const sourcesText = toString(page('/sources/')).replace(/\s+/g, ' ');
+    expect(sourcesText).toMatch(/Alpha Daily.*The first outlet.*Greece.*21 articles/);
+    expect(sourcesText).toMatch(/Gamma Wire.*0 articles/);
+    const tagsText = toString(page('/tags/')).replace(/\s+/g, ' ');
+    expect(tagsText).toMatch(/everything.*41/i);
+    expect(tagsText).toMatch(/twenty-one.*21/);
+  });
+
+  it('credits the article to its source in the attribution block', () => {
+    const tree = page(itemPath(1));
+    const text = toString(tree).replace(/\s+/g, ' ');
+    expect(text).toContain('Originally published by Alpha Daily on');
+    expect(text).toContain('By Jane Roe and John Doe');
+    expect(text).toContain('Read the original at alpha.example');
+    expect(text).toMatch(/Updated 30 March 2024/);
+    expect(text).toContain('Via Beta Post');
+    const links = elements(tree, (element) => element.tagName === 'a');
+    const original = links.find((link) => link.properties['href'] === 'https://www.alpha.example/news/item-1');
+    expect(original?.properties['rel']).toEqual(['noopener', 'noreferrer']);
+    expect(links.some((link) => link.properties['href'] === '/sources/alpha/')).toBe(true);
+    expect(links.some((link) => link.properties['href'] === '/sources/beta/' && toString(link) === 'Beta Post')).toBe(true);
+    const times = elements(tree, (element) => element.tagName === 'time').map((time) => time.properties['dateTime']);
+    expect(times).toContain('2024-03-30T09:30:00+03:00');
+    expect(elements(tree, (element) => element.tagName === 'article' && element.properties['lang'] === 'el')).not.toHaveLength(0);
+  });
+
+  it('falls back to the source home page when there is no sourceUrl', () => {
+    const tree = page(itemPath(2));
+    expect(toString(tree)).toContain('Read the original at alpha.example');
+    expect(elements(tree, (element) => element.tagName === 'a' && element.properties['href'] === 'https://www.alpha.example/')).not.toHaveLength(0);
+    expect(toString(tree)).not.toContain('Updated');
+    expect(toString(tree)).not.toContain('Via ');
+  });
+
+  it('links previous and next articles and more from the source', () => {
+    const hrefs = elements(page(itemPath(2)), (element) => element.tagName === 'a').map((link) => link.properties['href']);
+    expect(hrefs).toContain(itemPath(1));
+    expect(hrefs).toContain(itemPath(3));
+  });
+
+  it('shows drafts nowhere', () => {
+    for (const file of htmlFiles(build.outDir)) {
+      const html = readFileSync(join(build.outDir, file), 'utf8');
+      expect(html, file).not.toContain('DRAFTHEADLINE');
+      expect(html, file).not.toContain('DRAFTBODY');
+      expect(html, file).not.toContain('drafttopic');
+    }
+    expect(existsSync(join(build.outDir, 'articles/2024/secret'))).toBe(false);
+    expect(existsSync(join(build.outDir, 'tags/drafttopic'))).toBe(false);
+  });
+
+  it('leaves out files whose names start with _', () => {
+    expect(existsSync(join(build.outDir, 'articles/_ignored'))).toBe(false);
+    expect(existsSync(join(build.outDir, 'articles/ignored'))).toBe(false);
+  });
+
+  it('has no internal link that misses a built file', () => {
+    expect(brokenInternalLinks(build.outDir)).toEqual([]);
+  });
+});
