@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { userContentPrefix } from './sanitize-schema.js';
 
-const clobberedProperties = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'] as const;
+const clobberedProperties: readonly string[] = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'];
 
 /** Rehype plugin (before sanitize): removes a `user-content-` prefix an author already wrote, since sanitize adds exactly one. */
 export function rehypeUnprefixIds() {
