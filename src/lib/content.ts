@@ -150,12 +150,12 @@ export function buildSiteContent(
     options.timeZone,
   );
 
-  const articlesBySource = new Map<string, Article[]>([...sourcesById.keys()].map((id) => [id, []]));
+  const articlesBySource = new Map<string, Article[]>([...sourcesById.keys()].map((id): [string, Article[]] => [id, []]));
   const topicArticles = new Map<string, { articles: Article[]; spellings: Map<string, number> }>();
   for (const article of articles) {
     articlesBySource.get(article.source.id)?.push(article);
     for (const tag of article.tags) {
-      const topic = topicArticles.get(tag.slug) ?? { articles: [], spellings: new Map() };
+      const topic = topicArticles.get(tag.slug) ?? { articles: [], spellings: new Map<string, number>() };
       topic.articles.push(article);
       topic.spellings.set(tag.label, (topic.spellings.get(tag.label) ?? 0) + 1);
       topicArticles.set(tag.slug, topic);

@@ -19,7 +19,7 @@ describe('the demo site', () => {
   it('shows the demo article with its attribution', () => {
     const html = readPage(build.outDir, demoPath);
     const pageText = text(demoPath);
-    expect(pageText).toContain('Rasmussen: “NATO members may send troops to Ukraine”');
+    expect(pageText).toContain('Rasmussen: "NATO members may send troops to Ukraine"');
     expect(pageText).toContain('Originally published by Athens News on 19 April 2024');
     expect(html).toContain('<time datetime="2024-04-19"');
     expect(pageText).toContain('Read the original at athensnews.gr');
