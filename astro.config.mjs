@@ -17,7 +17,24 @@ const cacheDir =
     ? './node_modules/.astro'
     : `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
 
+/**
+ * Drafts are shown by `astro dev` only. The decision follows the command, not NODE_ENV: a build started with
+ * NODE_ENV=development (or under a test runner, which sets NODE_ENV=test) must still leave drafts out.
+ * @type {import('astro').AstroIntegration}
+ */
+const draftVisibility = {
+  name: 'broadsheet:draft-visibility',
+  hooks: {
+    'astro:config:setup': ({ command, updateConfig }) => {
+      updateConfig({
+        vite: { define: { 'import.meta.env.BROADSHEET_SHOW_DRAFTS': JSON.stringify(command === 'dev') } },
+      });
+    },
+  },
+};
+
 export default defineConfig({
+  integrations: [draftVisibility],
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',

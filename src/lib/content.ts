@@ -183,12 +183,13 @@ let cached: Promise<SiteContent> | undefined;
  * show up, and drafts are included.
  */
 export function getSiteContent(): Promise<SiteContent> {
+  const isDevServer = import.meta.env.BROADSHEET_SHOW_DRAFTS === true;
   const load = async () =>
     buildSiteContent(await getCollection('articles'), await getCollection('sources'), {
-      includeDrafts: import.meta.env.DEV,
+      includeDrafts: isDevServer,
       timeZone: siteConfig.timeZone,
     });
-  if (import.meta.env.DEV) return load();
+  if (isDevServer) return load();
   cached ??= load();
   return cached;
 }

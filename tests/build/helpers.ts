@@ -34,10 +34,12 @@ export interface BuildResult {
 
 /** Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, on this Node 22. */
 export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+  // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself.
+  const { NODE_ENV: _testRunnerMode, ...environment } = process.env;
   return new Promise((resolveBuild, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
       cwd: projectRoot,
-      env: { ...process.env, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
+      env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
