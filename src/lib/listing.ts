@@ -14,7 +14,7 @@ export interface LaterPagePath<T> {
 
 /** A getStaticPaths entry for one page of a listing that belongs to a group (a source, a topic). */
 export interface GroupPagePath<G, T, Params> {
-  /** The route params: the group's key, and for page 2 or later the page number, as text. */
+  /** The route params: the group's key, and for page 2 or later `page/N`. */
   params: Params;
   /** The route props: the group and the page. */
   props: { group: G; page: Page<T> };
@@ -47,26 +47,21 @@ export function laterPagePaths<T>(items: readonly T[], pageSize: number): LaterP
     .map((page) => ({ params: { page: String(page.number) }, props: { page } }));
 }
 
-/** getStaticPaths entries for the first page of every group's listing, including groups with no items. */
-export function groupFirstPagePaths<G, T, K extends string>(
+/**
+ * getStaticPaths entries for every page of every group's listing, for a `[...page]` route: page 1 at the group's own
+ * URL (`page` undefined, so empty groups still get their page), pages 2..M at `page/N`.
+ */
+export function groupListingPaths<G, T, K extends string>(
   groups: readonly G[],
   options: GroupListingOptions<G, T, K>,
-): GroupPagePath<G, T, Record<K, string>>[] {
-  return groups.map((group) => ({
-    params: { [options.param]: options.key(group) } as Record<K, string>,
-    props: { group, page: firstPage(options.items(group), options.pageSize) },
-  }));
-}
-
-/** getStaticPaths entries for pages 2..M of every group's listing. */
-export function groupLaterPagePaths<G, T, K extends string>(
-  groups: readonly G[],
-  options: GroupListingOptions<G, T, K>,
-): GroupPagePath<G, T, Record<K | 'page', string>>[] {
+): GroupPagePath<G, T, Record<K, string> & { page: string | undefined }>[] {
   return groups.flatMap((group) =>
-    laterPagePaths(options.items(group), options.pageSize).map(({ params, props }) => ({
-      params: { [options.param]: options.key(group), page: params.page } as Record<K | 'page', string>,
-      props: { group, page: props.page },
+    paginate(options.items(group), options.pageSize).map((page) => ({
+      params: { [options.param]: options.key(group), page: page.number === 1 ? undefined : `page/${page.number}` } as Record<
+        K,
+        string
+      > & { page: string | undefined },
+      props: { group, page },
     })),
   );
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   firstPage,
-  groupFirstPagePaths,
-  groupLaterPagePaths,
+  groupListingPaths,
   laterPagePaths,
   listingTitle,
   pageLinks,
@@ -41,19 +40,17 @@ describe('group page paths', () => {
   ];
   const options = { param: 'id' as const, key: (g: (typeof groups)[number]) => g.id, items: (g: (typeof groups)[number]) => g.list, pageSize: 2 };
 
-  it('gives every group a first page, even an empty one', () => {
-    const paths = groupFirstPagePaths(groups, options);
-    expect(paths.map((path) => path.params)).toEqual([{ id: 'a' }, { id: 'b' }]);
+  it('gives every group a first page, even an empty one, and later pages only where they exist', () => {
+    const paths = groupListingPaths(groups, options);
+    expect(paths.map((path) => path.params)).toEqual([
+      { id: 'a', page: undefined },
+      { id: 'a', page: 'page/2' },
+      { id: 'b', page: undefined },
+    ]);
     expect(paths[0]?.props.group).toBe(groups[0]);
     expect(paths[0]?.props.page.items).toEqual([1, 2]);
-    expect(paths[1]?.props.page).toEqual({ items: [], number: 1, total: 1, newer: undefined, older: undefined });
-  });
-
-  it('gives later pages only to groups that have them', () => {
-    const paths = groupLaterPagePaths(groups, options);
-    expect(paths.map((path) => path.params)).toEqual([{ id: 'a', page: '2' }]);
-    expect(paths[0]?.props.page.items).toEqual([3]);
-    expect(paths[0]?.props.group).toBe(groups[0]);
+    expect(paths[1]?.props.page.items).toEqual([3]);
+    expect(paths[2]?.props.page).toEqual({ items: [], number: 1, total: 1, newer: undefined, older: undefined });
   });
 });
 
