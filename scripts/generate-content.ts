@@ -3,7 +3,7 @@
 //
 //   npm run generate -- --articles 1000 --out /tmp/broadsheet-1000
 //
-// Runs on Node 22's built-in TypeScript support (type stripping), so it uses only erasable syntax.
+// Runs through tsx (npm run generate), like the other TypeScript tools in scripts/.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { resolveContentDir } from '@/lib/content-dir';
 import { articlesLoader, sourcesLoader } from '@/lib/content-loader';
 import { createArticleSchema, sourceSchema } from '@/lib/schemas';
@@ -9,7 +9,7 @@ const contentDir = resolveContentDir(process.cwd(), process.env);
 /** Markdown articles, each credited to the source that first published it. */
 const articles = defineCollection({
   loader: articlesLoader({ contentDir }),
-  schema: ({ image }) => createArticleSchema(image),
+  schema: ({ image }) => createArticleSchema({ image, reference }),
 });
 
 /** The outlets articles come from, one YAML file each. */

@@ -1,5 +1,4 @@
 import type { ImageMetadata } from 'astro';
-import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { parseContentDate, type ContentDate, compareContentDates } from './content-date';
 import { normalizeTag } from './tags';
@@ -146,7 +145,7 @@ function contentDate(field: string) {
 }
 
 /** A source id as written in front matter, checked for shape before it becomes a reference. */
-function sourceId(field: string) {
+function sourceId(field: string, reference: ReferenceHelper) {
   return z
     .string({ error: (issue) => `${field} must be a source id in quotes such as "athens-news", not ${describe(issue.input)}.` })
     .trim()
@@ -162,6 +161,34 @@ function sourceId(field: string) {
  * Tests pass a plain string schema in its place.
  */
 export type ImageHelper = () => z.core.$ZodType;
+
+/** A reference to an entry of another collection, as Astro's `reference()` returns it. */
+export interface EntryReference {
+  /** The collection, `sources`. */
+  readonly collection: string;
+  /** The entry id. */
+  readonly id: string;
+}
+
+/**
+ * Astro's `reference()` from `astro:content`, passed in so that the schemas also run outside Astro (the content
+ * check, the importer, unit tests); `plainReference` is the stand-in there.
+ */
+export type ReferenceHelper = (collection: 'sources') => z.ZodType<EntryReference, string>;
+
+/** Outside Astro: turns an id into the same `{ collection, id }` shape that `reference()` produces. */
+export const plainReference: ReferenceHelper = (collection) => z.string().transform((id) => ({ collection, id }));
+
+/** Outside Astro: a lead image path stays a path (the loader has already checked where it points). */
+export const plainImage: ImageHelper = () => z.string();
+
+/** What Astro's schema context and `astro:content` provide to the article schema. */
+export interface ArticleSchemaHelpers {
+  /** Astro's `image()` schema helper, or `plainImage`. */
+  readonly image: ImageHelper;
+  /** Astro's `reference()`, or `plainReference`. */
+  readonly reference: ReferenceHelper;
+}
 
 /** The lead image's `src` as written: an `https:` URL or a path relative to the article file. */
 const imageSourceText = z
@@ -180,7 +207,7 @@ const imageSourceText = z
  * The front matter of one article in `content/articles/`. `image` is Astro's helper, which turns a relative lead
  * image into a build-time import (the loader has already checked that the path stays inside the content folder).
  */
-export function createArticleSchema(image: ImageHelper) {
+export function createArticleSchema({ image, reference }: ArticleSchemaHelpers) {
   // Astro declares image() as an object schema, but it reads the path string and resolves it to image metadata.
   const localImage = image() as unknown as z.ZodType<ImageMetadata, string>;
   const imageSource = imageSourceText.pipe(
@@ -193,7 +220,7 @@ export function createArticleSchema(image: ImageHelper) {
     /** When the source published it: a date (`2024-04-19`) or a date-time with an offset (`2024-04-19T09:30:00+03:00`). */
     date: contentDate('date'),
     /** The id of the outlet that first published the article: a file name in `content/sources/` without `.yaml`. */
-    source: sourceId('source'),
+    source: sourceId('source', reference),
     /** The address of the original article (`http:` or `https:`). */
     sourceUrl: webUrl('sourceUrl').optional(),
     /** The original byline: one name or a list of names. */
@@ -223,7 +250,7 @@ export function createArticleSchema(image: ImageHelper) {
       })
       .default([]),
     /** Outlets the source itself credits, by source id (the demo article credits The Guardian). */
-    via: z.array(sourceId('each via entry'), { error: 'via must be a list of source ids, such as [the-guardian].' }).default([]),
+    via: z.array(sourceId('each via entry', reference), { error: 'via must be a list of source ids, such as [the-guardian].' }).default([]),
     /** When the source last updated the article; like `date`, and not earlier than it. */
     updated: contentDate('updated').optional(),
     /** The lead image: `src` (an https: URL or a path inside the content folder), `alt` text and an optional `credit`. */

@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -11,7 +12,10 @@ let build: BuildResult;
 const text = (path: string) => toString(fromHtml(readPage(build.outDir, path))).replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  build = await astroBuild(join(projectRoot, 'content'), temporaryFolder('demo-out'));
+  // A copy, so that this build has a cache of its own and never races another build of content/.
+  const contentDir = temporaryFolder('demo');
+  cpSync(join(projectRoot, 'content'), contentDir, { recursive: true });
+  build = await astroBuild(contentDir, temporaryFolder('demo-out'));
   if (build.code !== 0) throw new Error(`the demo build failed:\n${build.output}`);
 });
 

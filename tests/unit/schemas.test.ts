@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { splitMarkdown, parseYaml } from '@/lib/frontmatter';
 import { createArticleSchema, sourceSchema, suggestField } from '@/lib/schemas';
+import { reference } from 'astro:content';
 
 // Fixtures go through the real YAML rules and the real schemas, so defaults and coercions match the build.
 // Astro's image() helper needs a build; a stand-in resolves relative paths to fake metadata.
-const articleSchema = createArticleSchema(() =>
-  z.string().transform((src) => ({ src, width: 1, height: 1, format: 'png' as const })),
-);
+const articleSchema = createArticleSchema({
+  image: () => z.string().transform((src) => ({ src, width: 1, height: 1, format: 'png' as const })),
+  reference,
+});
 
 const valid = {
   title: 'Rasmussen: "NATO members may send troops to Ukraine"',
