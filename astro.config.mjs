@@ -43,6 +43,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     syntaxHighlight: false,
-    processor: unified(createMarkdownOptions({ contentDir })),
+    processor: unified(createMarkdownOptions({ contentDir, base: siteConfig.base })),
   },
 });

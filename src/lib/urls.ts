@@ -41,6 +41,24 @@ export function listingPath(firstPage: string, page: number): string {
   return page <= 1 ? firstPage : `${firstPage}page/${page}/`;
 }
 
+/** An absolute URL for a path that already carries the base: `absoluteUrl('https://example.org', '/news/x/')`. */
+export function absoluteUrl(origin: string, path: string): string {
+  return new URL(path, `${origin.replace(/\/+$/, '')}/`).href;
+}
+
+/** Whether a URL is root-relative (`/articles/x/`): a path from the domain root, not `//host` nor a relative path. */
+export function isRootRelative(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
+}
+
+/**
+ * Moves a root-relative URL written for a site at `/` under the base: with base `/news/`, `/articles/x/#a` becomes
+ * `/news/articles/x/#a`. Other URLs (absolute, relative, `#x`) come back unchanged.
+ */
+export function rebaseRootRelative(base: string, url: string): string {
+  return isRootRelative(url) ? withBase(base, url) : url;
+}
+
 /** The host of a URL without a leading `www.`, for "Read the original at athensnews.gr". */
 export function displayHost(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');

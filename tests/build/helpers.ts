@@ -34,8 +34,10 @@ export interface BuildResult {
 
 /** Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, on this Node 22. */
 export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
-  // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself.
-  const { NODE_ENV: _testRunnerMode, ...environment } = process.env;
+  // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself, nor the copies of
+  // import.meta.env it puts in process.env (an inherited BASE_URL=/ made a BASE_PATH=/news/ build link to the root).
+  const { NODE_ENV: _testRunnerMode, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SITE: _site, ASSETS_PREFIX: _a, ...environment } =
+    process.env;
   return new Promise((resolveBuild, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
       cwd: projectRoot,

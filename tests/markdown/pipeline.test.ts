@@ -21,6 +21,7 @@ describe('createMarkdownOptions', () => {
     expect(plugins.slice(sanitizeAt + 1).map((plugin) => (typeof plugin === 'function' ? plugin.name : plugin))).toEqual([
       'rehypeRestoreTaskCheckboxes',
       'rehypeFragmentLinks',
+      'rehypeBaseLinks',
       'rehypeExternalLinks',
     ]);
     expect(remarkRehype).toEqual({ clobberPrefix: '' });

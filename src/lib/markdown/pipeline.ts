@@ -3,6 +3,7 @@ import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdo
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import { rehypeBaseLinks } from './rehype-base-links.js';
 import { rehypeFragmentLinks } from './rehype-fragment-links.js';
 import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { rehypeHtmlImagePolicy } from './rehype-html-image-policy.js';
@@ -16,6 +17,8 @@ import { articleSanitizeSchema } from './sanitize-schema.js';
 export interface MarkdownPipelineOptions {
   /** Absolute path of the content folder; relative images must stay inside it. */
   readonly contentDir: string;
+  /** The base path the site is served under (`/` when left out); root-relative links in articles get it. */
+  readonly base?: string | undefined;
 }
 
 /** What `unified()` from @astrojs/markdown-remark takes: plugins and remark-rehype options. */
@@ -30,7 +33,7 @@ export interface MarkdownOptions {
 
 /** Options for `unified()` from @astrojs/markdown-remark: the whole article Markdown pipeline. */
 export function createMarkdownOptions(options: MarkdownPipelineOptions): MarkdownOptions {
-  const { contentDir } = options;
+  const { contentDir, base = '/' } = options;
   if (!path.isAbsolute(contentDir)) {
     throw new Error(`createMarkdownOptions: contentDir must be an absolute path, got ${JSON.stringify(contentDir)}.`);
   }
@@ -48,6 +51,7 @@ export function createMarkdownOptions(options: MarkdownPipelineOptions): Markdow
       [rehypeSanitize, articleSanitizeSchema],
       rehypeRestoreTaskCheckboxes,
       rehypeFragmentLinks,
+      [rehypeBaseLinks, { base, contentDir: imageOptions.contentDir }],
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
     ],
     // Footnote ids come out bare (`fn-1`); sanitize then adds the one `user-content-` prefix.
