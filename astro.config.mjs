@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { resolveContentDir } from './src/lib/content-dir.ts';
 import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -34,7 +35,7 @@ const draftVisibility = {
 };
 
 export default defineConfig({
-  integrations: [draftVisibility],
+  integrations: [draftVisibility, pagefindSearch({ locale: siteConfig.locale })],
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',

@@ -26,6 +26,12 @@ export function tagsIndexPath(base: string): string {
   return withBase(base, 'tags/');
 }
 
+/** The search page, with a query string when one is given: `/search/`, `/search/?q=nato`. */
+export function searchPath(base: string, query = ''): string {
+  const search = query.replace(/^\?/, '');
+  return withBase(base, search ? `search/?${search}` : 'search/');
+}
+
 /** The page of one topic, or its page `n`: `/tags/<slug>/`, `/tags/<slug>/page/2/`. */
 export function tagPath(base: string, slug: string, page = 1): string {
   return listingPath(withBase(base, `tags/${slug}/`), page);

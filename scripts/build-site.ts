@@ -1,0 +1,26 @@
+// Builds a content folder into an output folder with a real `astro build`, for the search check and measurement.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The project root. */
+export const projectRoot = resolve(import.meta.dirname, '..');
+
+/** Copies the demo content to a temporary folder (a build of its own, with its own cache) and builds it. */
+export function buildDemoSite(): string {
+  const work = mkdtempSync(join(tmpdir(), 'broadsheet-search-check-'));
+  cpSync(join(projectRoot, 'content'), join(work, 'content'), { recursive: true });
+  const outDir = join(work, 'dist');
+  const { status, stdout, stderr } = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, BROADSHEET_CONTENT_DIR: join(work, 'content'), ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    },
+  );
+  if (status !== 0) throw new Error(`astro build failed:\n${stdout}\n${stderr}`);
+  return outDir;
+}

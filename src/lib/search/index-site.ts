@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+/** The built pages that are searched: article pages only, never listings, the search page or the 404 page. */
+export const ARTICLE_PAGES_GLOB = 'articles/**/*.html';
+
+/** The folder, inside the built site, that holds the index and Pagefind's own scripts. */
+export const SEARCH_BUNDLE_FOLDER = 'pagefind';
+
+/** What indexing did. */
+export interface IndexSiteResult {
+  /** How many pages went into the index. */
+  readonly pageCount: number;
+  /** Where the index was written. */
+  readonly outputPath: string;
+}
+
+/** Options for indexing. */
+export interface IndexSiteOptions {
+  /** The ISO 639-1 code every page is indexed as (see below). */
+  readonly language: string;
+  /** Which files under the site folder to index; article pages unless told otherwise. */
+  readonly glob?: string | undefined;
+}
+
+/**
+ * Indexes the article pages of a built site with Pagefind and writes the index into `<siteDir>/pagefind/`.
+ * Throws with Pagefind's own messages if anything fails, so a broken index fails the build.
+ */
+export async function indexSite(siteDir: string, options: IndexSiteOptions): Promise<IndexSiteResult> {
+  // One language for the whole index: Pagefind splits an index by each page's `lang`, and the search page only
+  // searches the index of its own language, so an article written in Greek would otherwise never be found.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: siteDir, glob: options.glob ?? ARTICLE_PAGES_GLOB });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    const outputPath = join(siteDir, SEARCH_BUNDLE_FOLDER);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    return { pageCount: added.page_count, outputPath };
+  } finally {
+    // Pagefind runs as a child process; left open, it would keep the build's Node process alive.
+    await pagefind.close();
+  }
+}

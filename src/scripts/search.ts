@@ -1,0 +1,187 @@
+import {
+  hasCriteria,
+  pagefindSearchArguments,
+  parseSearchParams,
+  searchQueryString,
+  SEARCH_PARAMS,
+  type PagefindSearchArguments,
+  type SearchState,
+} from '@/lib/search/search-query';
+import { resultsAnnouncement, toResultView, type PagefindResultData, type SearchResultView } from '@/lib/search/search-results';
+import { searchPath, withBase } from '@/lib/urls';
+
+// The search page's client: it reads the search from the URL, asks Pagefind (loaded from the built site, never
+// bundled), and fills the results from the page's <template>. Every other page ships no JavaScript.
+
+/** The part of Pagefind's browser API used here (`pagefind/pagefind.js` in the built site). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options: PagefindSearchArguments['options']): Promise<{ results: PagefindResult[] } | null>;
+}
+
+interface PagefindResult {
+  data(): Promise<PagefindResultData>;
+}
+
+const RESULTS_PER_PAGE = 10;
+const base = import.meta.env.BASE_URL;
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+const list = document.querySelector<HTMLOListElement>('[data-search-list]');
+const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+const template = document.querySelector<HTMLTemplateElement>('[data-search-template]');
+const pageTitle = document.title;
+
+let pagefind: Promise<Pagefind> | undefined;
+let pending: PagefindResult[] = [];
+let total = 0;
+// Each search gets a number; a slower earlier search that finishes late must not overwrite a newer one's results.
+let latestSearch = 0;
+
+function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const module = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as Pagefind;
+    await module.options({ excerptLength: 30 });
+    await module.init();
+    return module;
+  })().catch((error: unknown) => {
+    // Forget the failure, so that the next search tries again (the connection may be back).
+    pagefind = undefined;
+    throw error;
+  });
+  return pagefind;
+}
+
+function fillForm(state: SearchState): void {
+  if (!form) return;
+  const set = (name: string, value: string) => {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+  };
+  set(SEARCH_PARAMS.query, state.query);
+  set(SEARCH_PARAMS.source, state.source);
+  set(SEARCH_PARAMS.tag, state.tag);
+  set(SEARCH_PARAMS.sort, state.sort);
+  // A shared link may name a source or topic this build no longer has; the select then shows "All".
+  for (const name of [SEARCH_PARAMS.source, SEARCH_PARAMS.tag]) {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLSelectElement && field.selectedIndex === -1) field.selectedIndex = 0;
+  }
+}
+
+function formState(): SearchState {
+  return parseSearchParams(new URLSearchParams(form ? [...new FormData(form)].map(([key, value]) => [key, String(value)]) : []));
+}
+
+function filterLabels(state: SearchState): string[] {
+  const label = (name: string, prefix: string, value: string) => {
+    const field = form?.elements.namedItem(name);
+    const option = field instanceof HTMLSelectElement ? [...field.options].find((candidate) => candidate.value === value) : undefined;
+    return `${prefix}: ${option?.text ?? value}`;
+  };
+  return [
+    ...(state.source ? [label(SEARCH_PARAMS.source, 'source', state.source)] : []),
+    ...(state.tag ? [label(SEARCH_PARAMS.tag, 'topic', state.tag)] : []),
+  ];
+}
+
+function renderResult(view: SearchResultView): HTMLElement | undefined {
+  const item = template?.content.firstElementChild?.cloneNode(true);
+  if (!(item instanceof HTMLElement)) return undefined;
+  const link = item.querySelector<HTMLAnchorElement>('[data-result-link]');
+  if (link) {
+    link.href = view.url;
+    link.textContent = view.title;
+  }
+  const source = item.querySelector('[data-result-source]');
+  if (source) source.textContent = view.source;
+  const date = item.querySelector<HTMLTimeElement>('[data-result-date]');
+  if (date) {
+    date.dateTime = view.datetime;
+    date.textContent = view.date;
+  }
+  const excerpt = item.querySelector('[data-result-excerpt]');
+  for (const piece of view.excerpt) {
+    const text = document.createTextNode(piece.text);
+    if (piece.marked) {
+      const mark = document.createElement('mark');
+      mark.append(text);
+      excerpt?.append(mark);
+    } else excerpt?.append(text);
+  }
+  return item;
+}
+
+async function showMore(searchNumber: number): Promise<HTMLElement | undefined> {
+  const batch = pending.slice(0, RESULTS_PER_PAGE);
+  pending = pending.slice(RESULTS_PER_PAGE);
+  const views = (await Promise.all(batch.map((result) => result.data()))).map(toResultView);
+  if (searchNumber !== latestSearch) return undefined;
+  const items = views.map(renderResult).filter((item) => item !== undefined);
+  list?.append(...items);
+  if (more) more.hidden = pending.length === 0;
+  return items[0];
+}
+
+async function runSearch(state: SearchState): Promise<void> {
+  const searchNumber = ++latestSearch;
+  document.title = state.query ? `${state.query} – ${pageTitle}` : pageTitle;
+  if (!hasCriteria(state)) {
+    list?.replaceChildren();
+    if (more) more.hidden = true;
+    if (status) status.textContent = '';
+    return;
+  }
+  if (status) status.textContent = 'Searching…';
+  try {
+    const { term, options } = pagefindSearchArguments(state);
+    const found = await (await loadPagefind()).search(term, options);
+    if (!found || searchNumber !== latestSearch) return;
+    pending = found.results;
+    total = found.results.length;
+    list?.replaceChildren();
+    await showMore(searchNumber);
+    if (searchNumber !== latestSearch) return;
+    if (status) status.textContent = resultsAnnouncement(total, state.query, filterLabels(state));
+  } catch (error) {
+    if (searchNumber !== latestSearch) return;
+    console.error(error);
+    if (status) {
+      status.textContent = 'Search is not available right now: its index could not be loaded. It is built by `npm run build`.';
+    }
+  }
+}
+
+function searchFromUrl(): void {
+  const state = parseSearchParams(new URLSearchParams(window.location.search));
+  fillForm(state);
+  void runSearch(state);
+}
+
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const state = formState();
+  const url = searchPath(base, searchQueryString(state));
+  if (url !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, '', url);
+  void runSearch(state);
+});
+
+form?.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLSelectElement) form.requestSubmit();
+});
+
+more?.addEventListener('click', () => {
+  void showMore(latestSearch).then((firstNew) => {
+    // Keyboard and screen reader users continue reading at the first result that was added.
+    firstNew?.querySelector('a')?.focus();
+    if (status) status.textContent = `Showing ${list?.children.length ?? 0} of ${total}.`;
+  });
+});
+
+window.addEventListener('popstate', searchFromUrl);
+
+searchFromUrl();
+// Loading the index while the reader types makes the first search fast; failures show when a search runs.
+loadPagefind().catch(() => undefined);
