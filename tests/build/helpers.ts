@@ -9,6 +9,9 @@ import { visit } from 'unist-util-visit';
 /** The project root (where astro.config.mjs is). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+// The full link-integrity check (fragments, feeds, absolute URLs, localhost) lives with the `npm run check:links` tool.
+export { checkLinks, formatProblems, type LinkProblem, type LinkReport } from '../../scripts/check-links';
+
 /** A fresh temporary folder for one test's content or output. */
 export function temporaryFolder(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `broadsheet-${prefix}-`));
