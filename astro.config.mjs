@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { resolveContentDir } from './src/lib/content-dir.ts';
 import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -35,7 +36,7 @@ const draftVisibility = {
 };
 
 export default defineConfig({
-  integrations: [draftVisibility, pagefindSearch({ locale: siteConfig.locale })],
+  integrations: [draftVisibility, pagefindSearch({ locale: siteConfig.locale }), broadsheetSitemap()],
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',

@@ -63,3 +63,12 @@ function formatDayKey(day: string, pattern: string, locale: Locale): string {
   // keeps the machine's zone out of it.
   return format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12)), pattern, { in: tz('UTC'), locale });
 }
+
+/**
+ * An RFC 3339 date-time with its offset, for feeds, Open Graph and JSON-LD: a date-time as written (`Z` shown as
+ * `+00:00`); a calendar day as the start of that day in `timeZone`, with that zone's offset then.
+ */
+export function isoDateTime(date: ContentDate, timeZone: string): string {
+  if (!date.dateOnly) return date.iso;
+  return format(toInstant(date, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(timeZone) });
+}

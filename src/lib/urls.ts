@@ -69,3 +69,35 @@ export function rebaseRootRelative(base: string, url: string): string {
 export function displayHost(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
+
+/** Whose articles a feed carries: the whole site, one source, or one topic. */
+export type FeedScope = { readonly kind: 'site' } | { readonly kind: 'source'; readonly id: string } | { readonly kind: 'tag'; readonly slug: string };
+
+/** The formats every feed comes in, by file name. */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** A feed format: RSS 2.0, Atom 1.0 or JSON Feed 1.1. */
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** A feed's address: `/rss.xml`, `/sources/<id>/atom.xml`, `/tags/<slug>/feed.json`. */
+export function feedPath(base: string, scope: FeedScope, format: FeedFormat): string {
+  const file = FEED_FILES[format];
+  if (scope.kind === 'source') return withBase(base, `sources/${scope.id}/${file}`);
+  if (scope.kind === 'tag') return withBase(base, `tags/${scope.slug}/${file}`);
+  return withBase(base, file);
+}
+
+/** The page that lists every feed: `/feeds/`. */
+export function feedsPagePath(base: string): string {
+  return withBase(base, 'feeds/');
+}
+
+/** The OPML list of every source's feed: `/sources.opml`. */
+export function sourcesOpmlPath(base: string): string {
+  return withBase(base, 'sources.opml');
+}
+
+/** The sitemap index that @astrojs/sitemap writes: `/sitemap-index.xml`. */
+export function sitemapIndexPath(base: string): string {
+  return withBase(base, 'sitemap-index.xml');
+}

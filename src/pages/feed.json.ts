@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { feedResponse } from '@/lib/feeds/site-feeds';
+
+/** The whole site's newest articles, as JSON Feed. */
+export const GET: APIRoute = () => feedResponse({ kind: 'site' }, 'json');

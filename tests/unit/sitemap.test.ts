@@ -1,0 +1,45 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtPageFile, pageIndexing, readHead } from '@/lib/sitemap';
+import { temporaryFolder } from '../build/helpers';
+
+const url = 'https://news.example/news/articles/a/';
+
+describe('pageIndexing', () => {
+  it('takes a page without robots or canonical tags as indexable', () => {
+    expect(pageIndexing('<head><title>x</title></head>', url)).toEqual({ indexable: true, lastmod: undefined });
+  });
+  it('takes a self canonical as indexable and reads lastmod from article:modified_time', () => {
+    const head = `<head><link rel="canonical" href="${url}"><meta property="article:modified_time" content="2024-04-19T00:00:00+03:00"></head>`;
+    expect(pageIndexing(head, url)).toEqual({ indexable: true, lastmod: '2024-04-19T00:00:00+03:00' });
+  });
+  it('leaves out noindex pages and pages whose canonical address is elsewhere', () => {
+    expect(pageIndexing('<head><meta name="robots" content="noindex"></head>', url).indexable).toBe(false);
+    expect(pageIndexing('<head><meta name="ROBOTS" content="none"></head>', url).indexable).toBe(false);
+    expect(pageIndexing('<head><link rel="canonical" href="https://outlet.example/a"></head>', url).indexable).toBe(false);
+  });
+});
+
+describe('builtPageFile', () => {
+  it('maps page URLs under the base to their index.html files', () => {
+    expect(builtPageFile('/out', url, 'https://news.example/news/')).toBe(join('/out', 'articles/a/index.html'));
+    expect(builtPageFile('/out', 'https://news.example/news/', 'https://news.example/news/')).toBe(join('/out', 'index.html'));
+  });
+  it('ignores feeds, other origins and paths outside the base', () => {
+    expect(builtPageFile('/out', 'https://news.example/news/rss.xml', 'https://news.example/news/')).toBeUndefined();
+    expect(builtPageFile('/out', 'https://other.example/news/a/', 'https://news.example/news/')).toBeUndefined();
+    expect(builtPageFile('/out', 'https://news.example/elsewhere/', 'https://news.example/news/')).toBeUndefined();
+  });
+});
+
+describe('readHead', () => {
+  it('reads a page up to the end of its head, across read chunks and multi-byte characters', async () => {
+    const file = join(temporaryFolder('head'), 'index.html');
+    const filler = 'ά'.repeat(20_000);
+    writeFileSync(file, `<html><head><title>${filler}</title><meta name="robots" content="noindex"></head><body>${'x'.repeat(50_000)}</body></html>`);
+    const head = await readHead(file);
+    expect(head.endsWith('<meta name="robots" content="noindex"></head>')).toBe(true);
+    expect(head).toContain(filler);
+  });
+});
