@@ -16,6 +16,35 @@ export function nestingDepth(root: Element): number {
   return deepest;
 }
 
+// Containers that pages close explicitly; <p>, <li> and other elements with optional end tags would make a count of
+// raw tags drift, so they are left out of the quick check.
+const CONTAINER_TAG = /<(\/?)(div|blockquote|section|article|aside|main|header|footer|nav|figure|ul|ol|dl|table|span)\b[^>]*?(\/?)>/gi;
+
+/**
+ * The nesting depth of a page's containers, counted on the raw text before parsing: a hostile page nested
+ * thousands deep is refused before the DOM is built (walking a deep linkedom tree is quadratic).
+ */
+export function rawNestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(CONTAINER_TAG)) {
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else if (!match[3]) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    }
+  }
+  return deepest;
+}
+
+/** Throws when a page's raw text nests containers deeper than the importer reads. */
+export function assertRawNesting(html: string): void {
+  const depth = rawNestingDepth(html);
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new ImportError(`the page nests elements at least ${depth} deep (the importer reads at most ${MAX_NESTING_DEPTH}): it is not a news page it can read.`);
+  }
+}
+
 /** Throws when a page nests elements deeper than the importer reads. */
 export function assertNesting(document: Document): void {
   const depth = nestingDepth(document.documentElement);

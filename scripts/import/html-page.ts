@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleDraft } from './draft';
 import { ImportError } from './errors';
-import { assertNesting, cleanPage } from './html-clean';
+import { assertNesting, assertRawNesting, cleanPage } from './html-clean';
 import { readPageMetadata } from './html-metadata';
 import { safeUrl, storyToMarkdown } from './html-to-markdown';
 import { parseMetadataDate } from './loose-date';
@@ -33,6 +33,7 @@ function parse(html: string): Document {
 
 /** Reads a saved news page: metadata first, then the story through Readability, then Markdown. */
 export function readHtmlPage(html: string, options: HtmlPageOptions = {}): ArticleDraft {
+  assertRawNesting(html);
   const document = parse(html);
   if (!document.documentElement || !document.body) {
     throw new ImportError('the file is not an HTML page.');
