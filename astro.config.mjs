@@ -43,6 +43,26 @@ export default defineConfig({
   cacheDir,
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Content Security Policy, as a <meta> in every page (Astro adds the hashes of its own scripts and styles). Articles
+  // are untrusted, so no inline script or handler may run: script-src is 'self' plus those hashes, never
+  // 'unsafe-inline'. 'wasm-unsafe-eval' lets Pagefind's search (a same-origin script) compile its WebAssembly; it
+  // allows no JavaScript eval. Headers a <meta> cannot carry (frame-ancestors) are in public/_headers.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "form-action 'self'",
+        "connect-src 'self'",
+        "img-src 'self' https: http:",
+        "font-src 'self'",
+        "manifest-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     syntaxHighlight: false,
     processor: unified(createMarkdownOptions({ contentDir, base: siteConfig.base })),

@@ -28,10 +28,31 @@ const CLOSING_FENCE = /^---[ \t]*$/m;
 
 /**
  * Parses YAML the way Broadsheet reads every content file: YAML 1.2 core types only, so dates stay text (their offset
- * is checked by the schema, not lost to a UTC timestamp) and `yes`/`no` stay strings; duplicate keys are errors.
+ * is checked by the schema, not lost to a UTC timestamp) and `yes`/`no` stay strings; duplicate keys are errors, and
+ * so are anchors and aliases.
  */
 export function parseYaml(text: string): unknown {
-  return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  return yaml.load(text, { schema: yaml.CORE_SCHEMA, listener: rejectAnchors });
+}
+
+/** Parses a whole YAML file (a source file) with `parseYaml`'s rules; a BOM and CRLF line endings are accepted. */
+export function parseYamlFile(contents: string): unknown {
+  return parseYaml(contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+}
+
+// An alias shares a node when parsed but is copied wherever the data is walked or serialised: a 400-byte "billion
+// laughs" file became 47 MB. Content never needs them, so the first anchor (which every alias needs) is an error.
+function rejectAnchors(event: yaml.EventType, state: yaml.State): void {
+  if (event !== 'close' || (state as yaml.State & { anchor: string | null }).anchor === null) return;
+  const mark: yaml.Mark = {
+    name: '',
+    buffer: state.input,
+    position: state.position,
+    line: state.line,
+    column: state.position - state.lineStart,
+    snippet: '',
+  };
+  throw new yaml.YAMLException('anchors (&name) and aliases (*name) are not allowed; write each value out in full', mark);
 }
 
 /** Splits a Markdown file into parsed front matter and body; a BOM and CRLF line endings are accepted. */
@@ -64,5 +85,9 @@ export function splitMarkdown(contents: string): SplitMarkdown {
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new FrontmatterError('front matter must be a list of `field: value` lines.', 2);
   }
-  return { data: parsed as Record<string, unknown>, rawData, body: afterClosing.trim(), bodyLine };
+  // The body is trimmed; count the blank lines dropped from its start (after the closing fence's own line break) so
+  // that bodyLine stays the line of the body's first character.
+  const leadingBreaks = afterClosing.slice(0, afterClosing.length - afterClosing.trimStart().length).match(/\n/g)?.length ?? 0;
+  const dropped = Math.max(0, leadingBreaks - 1);
+  return { data: parsed as Record<string, unknown>, rawData, body: afterClosing.trim(), bodyLine: bodyLine + dropped };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
+import { isOutside, normalizeLikeBrowsers, pathLeavesContent, schemeOf } from './local-path.js';
 
 /** Options of the image checks: where images may come from. */
 export interface ImageSourceOptions {
@@ -54,7 +55,7 @@ export function findImageSourceProblem(
     return { rule: 'image-empty', reason: `has no URL. ${remedy}` };
   }
 
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(normalized)?.[1];
+  const scheme = schemeOf(normalized);
   if (scheme !== undefined) {
     const lower = scheme.toLowerCase();
     if (!allowedSchemes.has(lower)) {
@@ -118,21 +119,13 @@ export function findImageSourceProblem(
     if (decoded.includes('\\')) {
       return { rule: 'image-backslash', reason: `contains an encoded backslash. Use forward slashes in a path inside ${folder}.` };
     }
-    if (filePath === undefined) {
-      // Without a file path the only folder we can judge is the file's own one, so climbing out of it is refused.
-      const climbed = path.posix.normalize(decoded);
-      if (climbed === '..' || climbed.startsWith('../') || climbed.startsWith('/')) {
-        return {
-          rule: 'image-outside-content',
-          reason: `climbs out of its folder, and this Markdown has no file path to check it against ${folder}. ${remedy}`,
-        };
-      }
-      continue;
-    }
-    const resolved = path.resolve(path.dirname(filePath), decoded);
-    const relative = path.relative(contentDir, resolved);
-    if (relative === '' || isOutside(relative)) {
-      return { rule: 'image-outside-content', reason: `leaves the content folder. ${remedy}` };
+    if (pathLeavesContent(decoded, filePath, contentDir)) {
+      return filePath === undefined
+        ? {
+            rule: 'image-outside-content',
+            reason: `climbs out of its folder, and this Markdown has no file path to check it against ${folder}. ${remedy}`,
+          }
+        : { rule: 'image-outside-content', reason: `leaves the content folder. ${remedy}` };
     }
   }
   return undefined;
@@ -148,11 +141,3 @@ export function formatImageSourceError(
   return `${where}: ${options.label} ${JSON.stringify(options.url)} ${problem.reason}`;
 }
 
-// WHATWG URL parsing drops leading and trailing C0 controls and spaces, and every tab and newline, before it reads the scheme.
-function normalizeLikeBrowsers(url: string): string {
-  return url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-}
-
-function isOutside(relative: string): boolean {
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-}

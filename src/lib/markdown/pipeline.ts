@@ -7,6 +7,7 @@ import { rehypeBaseLinks } from './rehype-base-links.js';
 import { rehypeFragmentLinks } from './rehype-fragment-links.js';
 import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { rehypeHtmlImagePolicy } from './rehype-html-image-policy.js';
+import { rehypeLinkPolicy } from './rehype-link-policy.js';
 import { rehypeRestoreTaskCheckboxes } from './rehype-restore-task-checkboxes.js';
 import { rehypeStashTaskCheckboxes } from './rehype-stash-task-checkboxes.js';
 import { rehypeUnprefixIds } from './rehype-unprefix-ids.js';
@@ -45,6 +46,7 @@ export function createMarkdownOptions(options: MarkdownPipelineOptions): Markdow
       // Raw HTML arrives as `raw` nodes, which sanitize would drop whole; parse it into elements first.
       rehypeRaw,
       [rehypeHtmlImagePolicy, imageOptions],
+      [rehypeLinkPolicy, imageOptions],
       rehypeUnprefixIds,
       rehypeHeadingSlugs,
       rehypeStashTaskCheckboxes,
