@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +41,20 @@ export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<
   // import.meta.env it puts in process.env (an inherited BASE_URL=/ made a BASE_PATH=/news/ build link to the root).
   const { NODE_ENV: _testRunnerMode, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SITE: _site, ASSETS_PREFIX: _a, ...environment } =
     process.env;
+  // Astro writes its prerender chunks to `.astro/.prerender/` in the project when the output folder is outside it, so
+  // two builds into temporary folders at once (another test run on this machine) delete each other's chunks. A
+  // build into a folder inside the project keeps them there; the finished site is then moved to `outDir`.
+  const cacheRoot = join(projectRoot, 'node_modules/.cache');
+  mkdirSync(cacheRoot, { recursive: true });
+  const staging = mkdtempSync(join(cacheRoot, 'broadsheet-build-'));
+  const finish = (code: number | null, output: string): BuildResult => {
+    rmSync(outDir, { recursive: true, force: true });
+    cpSync(staging, outDir, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+    return { code, output, outDir };
+  };
   return new Promise((resolveBuild, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
       cwd: projectRoot,
       env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,7 +63,7 @@ export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolveBuild({ code, output, outDir }));
+    child.on('close', (code) => resolveBuild(finish(code, output)));
   });
 }
 
