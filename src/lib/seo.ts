@@ -35,8 +35,8 @@ export interface SharingInput {
   readonly title: string;
   /** The page's description. */
   readonly description: string;
-  /** The page's canonical absolute address. */
-  readonly url: string;
+  /** The page's canonical absolute address; left out on a page that has none to share (the 404 page). */
+  readonly url: string | undefined;
   /** The page's language (BCP 47). */
   readonly lang: string;
   /** Its image, when it has one. */
@@ -57,7 +57,7 @@ export function sharingMetaTags(input: SharingInput): MetaTag[] {
     { property: 'og:type', content: input.article ? 'article' : 'website' },
     { property: 'og:title', content: input.title },
     { property: 'og:description', content: input.description },
-    { property: 'og:url', content: input.url },
+    ...(input.url ? [{ property: 'og:url', content: input.url }] : []),
     { property: 'og:locale', content: openGraphLocale(input.lang) },
   ];
   if (input.image) {
@@ -100,6 +100,15 @@ export function canonicalHref(page: { readonly robots: string | undefined; reado
   if (page.canonical) return page.canonical;
   if (page.robots && /\bnoindex\b/i.test(page.robots)) return undefined;
   return page.selfUrl;
+}
+
+/**
+ * The address sharing cards name (`og:url`): the canonical address; on a `noindex` article page the page itself (it
+ * is still a page people share); on any other `noindex` page (the 404 page, served at whatever address was missing)
+ * none.
+ */
+export function sharedUrl(page: { readonly canonical: string | undefined; readonly selfUrl: string; readonly isArticle: boolean }): string | undefined {
+  return page.canonical ?? (page.isArticle ? page.selfUrl : undefined);
 }
 
 /** The site's robots.txt: everything may be crawled (pages that should stay out say so themselves), and where the sitemap is. */

@@ -107,6 +107,14 @@ describe('search engines and sharing, under /news/', () => {
     expect(head('/tags/nato/').canonical).toBe(`${ROOT}tags/nato/`);
   });
 
+  it('keeps the 404 page out of search results and names no address for it', () => {
+    const notFound = head('/404.html');
+    expect(notFound.meta.get('robots')).toEqual(['noindex']);
+    expect(notFound.canonical).toBeUndefined();
+    expect(notFound.meta.get('og:url')).toBeUndefined();
+    expect(head('/articles/hidden/').meta.get('og:url')).toEqual([articleUrl('hidden')]);
+  });
+
   it('describes article pages with Open Graph and a Twitter card', () => {
     const { meta } = head('/articles/indexed/');
     expect(meta.get('og:type')).toEqual(['article']);

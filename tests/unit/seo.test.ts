@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articlePageHead, type ArticleHeadInput } from '@/lib/article-head';
 import { parseContentDate, type ContentDate } from '@/lib/content-date';
 import { isoDateTime } from '@/lib/dates';
-import { articleSharing, canonicalHref, openGraphLocale, robotsTxt, sharingMetaTags, type SharingInput } from '@/lib/seo';
+import { articleSharing, canonicalHref, openGraphLocale, robotsTxt, sharedUrl, sharingMetaTags, type SharingInput } from '@/lib/seo';
 
 function date(text: string): ContentDate {
   const parsed = parseContentDate(text);
@@ -89,6 +89,20 @@ describe('canonicalHref', () => {
   it('is left out on a noindex page', () => {
     expect(canonicalHref({ robots: 'noindex', canonical: undefined, selfUrl })).toBeUndefined();
     expect(canonicalHref({ robots: 'noindex, follow', canonical: undefined, selfUrl })).toBeUndefined();
+  });
+});
+
+describe('sharedUrl', () => {
+  const selfUrl = 'https://news.example/articles/a/';
+  it('is the canonical address when there is one', () => {
+    expect(sharedUrl({ canonical: 'https://outlet.example/a', selfUrl, isArticle: true })).toBe('https://outlet.example/a');
+  });
+  it('is the page itself on a noindex article, and nothing on another noindex page such as the 404 page', () => {
+    expect(sharedUrl({ canonical: undefined, selfUrl, isArticle: true })).toBe(selfUrl);
+    expect(sharedUrl({ canonical: undefined, selfUrl: 'https://news.example/404/', isArticle: false })).toBeUndefined();
+  });
+  it('leaves og:url out when there is none', () => {
+    expect(sharingMetaTags({ ...page, url: undefined }).some((tag) => 'property' in tag && tag.property === 'og:url')).toBe(false);
   });
 });
 
