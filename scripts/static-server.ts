@@ -34,6 +34,8 @@ export interface StaticServerOptions {
   readonly htmlHeaders?: Readonly<Record<string, string>>;
   /** Called for every response. */
   readonly onServe?: (served: ServedFile) => void;
+  /** The base path the site is built for, such as `/news/`: the folder is served under it. Default `/`. */
+  readonly base?: string;
 }
 
 /** A running server. */
@@ -48,7 +50,9 @@ export interface StaticServer {
 export async function serveStatic(dir: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    const base = options.base ?? '/';
+    const inSite = path.startsWith(base) ? `/${path.slice(base.length)}` : undefined;
+    const file = inSite === undefined ? '' : join(dir, inSite.endsWith('/') ? `${inSite}index.html` : inSite);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();
       options.onServe?.({ path, status: 404, bytes: 0, gzipped: false });

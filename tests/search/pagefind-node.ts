@@ -29,12 +29,13 @@ interface PagefindModule {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-/** Loads the Pagefind bundle of a built site into Node. */
-export async function loadPagefind(outDir: string): Promise<NodePagefind> {
-  const server = await serveStatic(outDir);
+/** Loads the Pagefind bundle of a built site into Node, served under the base path it was built for. */
+export async function loadPagefind(outDir: string, base = '/'): Promise<NodePagefind> {
+  const server = await serveStatic(outDir, { base });
   const { origin } = server;
   const pagefind = (await import(pathToFileURL(join(outDir, 'pagefind/pagefind.js')).href)) as PagefindModule;
-  await pagefind.options({ basePath: `${origin}/pagefind/` });
+  // In a browser Pagefind finds its folder from its own URL; here it is told, and results come out under the base.
+  await pagefind.options({ basePath: `${origin}${base}pagefind/` });
   return {
     async search(term, options = {}) {
       const { results } = await pagefind.search(term, options);
