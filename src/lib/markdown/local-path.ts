@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
 // Shared by the image and link rules, the content loader and `npm run check:content`: one answer to "does this path
@@ -27,6 +28,22 @@ export function pathLeavesContent(decodedPath: string, filePath: string | undefi
     const climbed = path.posix.normalize(decodedPath);
     return climbed === '..' || climbed.startsWith('../') || climbed.startsWith('/');
   }
-  const relative = path.relative(contentDir, path.resolve(path.dirname(filePath), decodedPath));
-  return relative === '' || isOutside(relative);
+  const resolved = path.resolve(path.dirname(filePath), decodedPath);
+  const relative = path.relative(contentDir, resolved);
+  if (relative === '' || isOutside(relative)) return true;
+  // A symbolic link inside the folder can point anywhere; the build would copy its target into dist/.
+  const real = realPath(resolved);
+  const realContent = realPath(contentDir);
+  if (real === undefined || realContent === undefined) return false;
+  const realRelative = path.relative(realContent, real);
+  return realRelative === '' || isOutside(realRelative);
+}
+
+function realPath(target: string): string | undefined {
+  try {
+    return realpathSync(target);
+  } catch {
+    // A missing file cannot leak anything; the build reports it as missing.
+    return undefined;
+  }
 }
