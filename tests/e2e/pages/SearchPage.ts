@@ -1,0 +1,53 @@
+import type { Locator } from 'playwright-core';
+import { SitePage } from './SitePage';
+
+/** The search page: the search form, the polite status line, the results. */
+export class SearchPage extends SitePage {
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search articles' });
+  }
+
+  get sourceFilter(): Locator {
+    return this.page.getByRole('combobox', { name: 'Source' });
+  }
+
+  get topicFilter(): Locator {
+    return this.page.getByRole('combobox', { name: 'Topic' });
+  }
+
+  get order(): Locator {
+    return this.page.getByRole('combobox', { name: 'Order' });
+  }
+
+  get status(): Locator {
+    return this.page.getByRole('status');
+  }
+
+  get results(): Locator {
+    return this.page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
+  }
+
+  resultLink(title: string): Locator {
+    return this.page.getByRole('region', { name: 'Search results' }).getByRole('link', { name: title, exact: true });
+  }
+
+  /** What a reader without JavaScript is told. */
+  get needsJavaScript(): Locator {
+    return this.page.getByText(/^Search needs JavaScript/);
+  }
+
+  /** Types a query and submits it with Enter. */
+  async search(query: string): Promise<void> {
+    await this.searchBox.fill(query);
+    await this.searchBox.press('Enter');
+  }
+
+  /** Waits until the search has finished and returns what the status line announces. */
+  async settled(): Promise<string> {
+    await this.page.waitForFunction(() => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      return text !== '' && text !== 'Searching…';
+    });
+    return (await this.status.textContent()) ?? '';
+  }
+}
