@@ -79,7 +79,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
         problems.push({
           file,
           line,
-          rule: stack ? 'nesting-too-deep' : 'markdown',
+          rule: stack ? 'nesting-too-deep' : (rendered.rule ?? 'markdown'),
           ...(stack
             ? { reason: 'the body nests too deeply to render (quotes, lists, emphasis or HTML).', fix: 'Flatten it.' }
             : splitReason(rendered.reason)),

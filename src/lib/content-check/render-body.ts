@@ -5,7 +5,7 @@ import { createMarkdownOptions } from '../markdown/pipeline';
 /** What rendering one body found: the local image paths Astro would import, or why it failed. */
 export type BodyRenderResult =
   | { readonly ok: true; readonly localImagePaths: readonly string[] }
-  | { readonly ok: false; readonly line?: number | undefined; readonly reason: string };
+  | { readonly ok: false; readonly rule?: string | undefined; readonly line?: number | undefined; readonly reason: string };
 
 /** Renders a Markdown body the way the build does and reports what it found. */
 export type BodyRenderer = (body: string, filePath: string) => Promise<BodyRenderResult>;
@@ -40,11 +40,22 @@ export async function createBodyRenderer(contentDir: string, base = '/'): Promis
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const detail = message.replace(/^Failed to parse Markdown file "[^"]*":\s*/, '');
+      const rule = ruleIdOf(error);
       const located = /^[^\n]*?:(\d+):\d+: ([\s\S]*)$/.exec(detail);
-      if (located) return { ok: false, line: Number(located[1]), reason: located[2] ?? detail };
-      return { ok: false, reason: detail };
+      if (located) return { ok: false, rule, line: Number(located[1]), reason: located[2] ?? detail };
+      return { ok: false, rule, reason: detail };
     } finally {
       console.error = log;
     }
   };
+}
+
+/** The rule id our Markdown plugins put on the message they fail with, wherever Astro's wrapper keeps it. */
+function ruleIdOf(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
+    const ruleId = (current as { ruleId?: unknown }).ruleId;
+    if (typeof ruleId === 'string') return ruleId;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -24,7 +24,8 @@ const elementsThatDoNotNest = new Set([
 
 const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[\s/][^<>]*)?>/g;
 const fencePattern = /^[\s>]*(`{3,}|~{3,})/;
-const listMarker = /(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/y;
+// A marker takes the spaces after it: they are part of the marker, not indentation.
+const listMarker = /(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/y;
 
 /**
  * Finds the first place where a Markdown body nests more than `MAX_NESTING_DEPTH` levels: quote markers, list
@@ -85,7 +86,10 @@ function containerDepth(line: string): number {
     const character = line[index];
     if (character === ' ') columns += 1;
     else if (character === '\t') columns += 4;
-    else if (character === '>') depth += 1;
+    else if (character === '>') {
+      depth += 1;
+      if (line[index + 1] === ' ') index += 1;
+    }
     else {
       listMarker.lastIndex = index;
       const marker = listMarker.exec(line);
