@@ -5,6 +5,7 @@
 //   npm run lighthouse                        builds the demo content into a temporary folder, then measures it
 //   npm run lighthouse -- --site DIR          measures an existing build (at BASE_PATH=/)
 //   npm run lighthouse -- --preset desktop    Lighthouse's desktop settings instead of its default (a throttled phone)
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
@@ -86,3 +87,4 @@ table(
     return [name, `${weight.html.gzip} B`, `${weight.stylesheets.reduce((sum, sheet) => sum + sheet.gzip, 0)} B`, `${weight.totalGzip} B`];
   }),
 );
+if (!values.site) rmSync(site, { recursive: true, force: true });
