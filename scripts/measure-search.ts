@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { parseContentDate } from '@/lib/content-date';
 import { indexSite } from '@/lib/search/index-site';
 import { searchFields } from '@/lib/search/search-fields';
+import { searchableLead } from '@/lib/search/search-text';
 import { normalizeTag } from '@/lib/tags';
 import { siteConfig } from '@/site.config';
 import { launchChromium } from './browser';
@@ -64,13 +65,14 @@ function articlePage(file: string, sourceNames: ReadonlyMap<string, string>): st
   const source = { id: data.source, name: sourceNames.get(data.source) ?? data.source };
   const tags = data.tags.map(normalizeTag);
   const fields = searchFields({ title: data.title, date, source: source as never, tags }, siteConfig);
+  const html = markdownToHtml(body);
   const spans = (attribute: string, list: readonly { name: string; value: string }[]) =>
     list.map(({ name, value }) => `<span data-pagefind-${attribute}="${name}">${escapeHtml(value)}</span>`).join('');
   return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(data.title)}</title></head><body>
 <header><a href="/">Broadsheet</a><nav><a href="/">Latest</a><a href="/sources/">Sources</a><a href="/tags/">Topics</a><a href="/search/">Search</a></nav></header>
 <main><article lang="en"><h1 data-pagefind-body>${escapeHtml(data.title)}</h1>
 <div class="attribution"><p>Originally published by <a href="/sources/${source.id}/">${escapeHtml(source.name)}</a> on <time datetime="${date.iso}">${escapeHtml(fields.meta[2]?.value ?? '')}</time></p><p>By ${escapeHtml(data.author)}</p></div>
-<div class="prose" data-pagefind-body>${markdownToHtml(body)}</div>
+<div class="prose">${html}</div><p hidden data-pagefind-body>${escapeHtml(searchableLead(html))}</p>
 <ul>${tags.map((tag) => `<li><a href="/tags/${tag.slug}/">${escapeHtml(tag.label)}</a></li>`).join('')}</ul>
 <div hidden data-pagefind-ignore>${spans('meta', fields.meta)}${spans('filter', fields.filters)}${spans('sort', fields.sort)}</div>
 </article></main><footer>Every article is credited to its source.</footer></body></html>`;
