@@ -305,7 +305,7 @@ describe.skipIf(missing !== undefined && !requireBrowser)('the site in a browser
     expect(await article.originalLink.isVisible()).toBe(true);
     const printedUrl = await article.originalLink.evaluate((link) => getComputedStyle(link, '::after').content);
     expect(printedUrl).toBe(`" (${demo.original})"`);
-    expect(await article.main.getByText('Former NATO Secretary General Anders Fogh Rasmussen believes').isVisible()).toBe(true);
+    expect(await article.main.getByRole('paragraph').filter({ hasText: 'Former NATO Secretary General Anders Fogh Rasmussen believes' }).isVisible()).toBe(true);
     for (const navigation of await page.getByRole('navigation', { includeHidden: true }).all()) expect(await navigation.isVisible()).toBe(false);
     expect(await article.skipLink.isVisible()).toBe(false);
     await page.pdf({ path: join(screenshots, 'article-print.pdf') });
