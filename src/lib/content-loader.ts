@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { decodeContentFile, findFrontmatterSizeProblem } from './content-rules/limits';
@@ -42,12 +42,6 @@ export class ContentError extends Error {
 function displayPath(filePath: string, projectRoot: string): string {
   const shown = relative(projectRoot, filePath);
   return shown.startsWith('..') ? filePath : shown.split('\\').join('/');
-}
-
-/** Whether `candidate` is `folder` itself or lies inside it. */
-export function isInside(folder: string, candidate: string): boolean {
-  const fromFolder = relative(folder, candidate);
-  return fromFolder === '' || (!fromFolder.startsWith('..') && !isAbsolute(fromFolder));
 }
 
 /** Wraps the schema check so that its error starts with the file's path, as every Broadsheet content error does. */
