@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { isOutside, normalizeLikeBrowsers, pathLeavesContent, schemeOf } from './local-path.js';
 
@@ -141,3 +142,19 @@ export function formatImageSourceError(
   return `${where}: ${options.label} ${JSON.stringify(options.url)} ${problem.reason}`;
 }
 
+/** Stops rendering the Markdown file for a path-rule problem, with a message naming the file, the place and the fix. */
+export function failOnPathProblem(
+  file: VFile,
+  where: {
+    readonly filePath: string | undefined;
+    readonly contentDir: string;
+    readonly label: string;
+    readonly url: string;
+    readonly position: Position | undefined;
+  },
+  problem: ImageSourceProblem,
+): never {
+  const { filePath, contentDir, label, url, position } = where;
+  const reason = formatImageSourceError({ file: displayFilePath(filePath, contentDir), label, url, position }, problem);
+  return file.fail(reason, { place: position, ruleId: problem.rule, source: 'broadsheet-markdown' });
+}

@@ -2,9 +2,8 @@ import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import {
-  displayFilePath,
   findImageSourceProblem,
-  formatImageSourceError,
+  failOnPathProblem,
   markdownFilePath,
   type ImageSourceOptions,
 } from './image-source.js';
@@ -22,11 +21,7 @@ export function rehypeHtmlImagePolicy(options: ImageSourceOptions) {
 
       const problem = findImageSourceProblem(src, filePath, contentDir);
       if (problem === undefined) return;
-      const reason = formatImageSourceError(
-        { file: displayFilePath(filePath, contentDir), label: 'HTML <img> src', url: src, position: node.position },
-        problem,
-      );
-      file.fail(reason, { place: node.position, ruleId: problem.rule, source: 'broadsheet-markdown' });
+      failOnPathProblem(file, { filePath, contentDir, label: 'HTML <img> src', url: src, position: node.position }, problem);
     });
     return undefined;
   };

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { displayFilePath, formatImageSourceError, markdownFilePath, type ImageSourceOptions } from './image-source.js';
+import { failOnPathProblem, markdownFilePath, type ImageSourceOptions } from './image-source.js';
 import { findLinkTargetProblem } from './link-target.js';
 
 /**
@@ -17,11 +17,7 @@ export function rehypeLinkPolicy(options: ImageSourceOptions) {
       if (typeof href !== 'string' || href === '') return;
       const problem = findLinkTargetProblem(href, filePath, contentDir);
       if (problem === undefined) return;
-      const reason = formatImageSourceError(
-        { file: displayFilePath(filePath, contentDir), label: 'link', url: href, position: node.position },
-        problem,
-      );
-      file.fail(reason, { place: node.position, ruleId: problem.rule, source: 'broadsheet-markdown' });
+      failOnPathProblem(file, { filePath, contentDir, label: 'link', url: href, position: node.position }, problem);
     });
     return undefined;
   };

@@ -2,9 +2,8 @@ import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import {
-  displayFilePath,
   findImageSourceProblem,
-  formatImageSourceError,
+  failOnPathProblem,
   markdownFilePath,
   type ImageSourceOptions,
 } from './image-source.js';
@@ -28,11 +27,7 @@ export function remarkImagePolicy(options: ImageSourceOptions) {
 
       const problem = findImageSourceProblem(url, filePath, contentDir);
       if (problem === undefined) return;
-      const reason = formatImageSourceError(
-        { file: displayFilePath(filePath, contentDir), label: 'image', url, position: node.position },
-        problem,
-      );
-      file.fail(reason, { place: node.position, ruleId: problem.rule, source: 'broadsheet-markdown' });
+      failOnPathProblem(file, { filePath, contentDir, label: 'image', url, position: node.position }, problem);
     });
     return undefined;
   };
