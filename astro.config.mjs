@@ -1,23 +1,20 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { resolveContentDir } from './src/lib/content-dir.ts';
+import { sourceRevision } from './src/lib/build/source-revision.ts';
+import { cacheDirFor, resolveContentDir } from './src/lib/content-dir.ts';
 import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { clearOutputInBackground } from './src/integrations/clear-output.ts';
+import { linearContentStoreModule } from './src/integrations/content-store-module.ts';
 import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const contentDir = resolveContentDir(projectRoot, process.env);
-const defaultContentDir = resolveContentDir(projectRoot, {});
-
 // Each content folder keeps its own build cache, so a build of test fixtures never reuses the demo's data store.
-const cacheDir =
-  contentDir === defaultContentDir
-    ? './node_modules/.astro'
-    : `./node_modules/.astro/content-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
+const cacheDir = cacheDirFor(projectRoot, contentDir);
 
 /**
  * Drafts are shown by `astro dev` only. The decision follows the command, not NODE_ENV: a build started with
@@ -36,13 +33,30 @@ const draftVisibility = {
 };
 
 export default defineConfig({
-  integrations: [draftVisibility, pagefindSearch({ locale: siteConfig.locale }), broadsheetSitemap()],
+  // Search indexing comes last: it runs alongside the sitemap integration's work (see integrations/pagefind.ts).
+  integrations: [clearOutputInBackground(), linearContentStoreModule(), draftVisibility, broadsheetSitemap(), pagefindSearch({ locale: siteConfig.locale })],
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',
   cacheDir,
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  build: {
+    // Pages are rendered this many at a time. With one, the build sat idle a third of the time waiting for each
+    // page's file writes and CSP hashing (measured with --cpu-prof); see the README's Performance section.
+    concurrency: 4,
+  },
+  experimental: {
+    // Unchanged pages are copied from the last build instead of rendered. Every getStaticPaths route gives a
+    // cacheKey built from what the page shows (src/lib/cache-key.ts); the cache lives in the cacheDir below.
+    incrementalBuild: true,
+  },
+  vite: {
+    // Bundled into the build's server chunks instead of loaded as node_modules: date-fns is ~300 small ES modules, and
+    // Node resolving each one (re-reading date-fns's large package.json exports) took 3.5 s of every build.
+    // Pages are pre-rendered in Vite's `prerender` environment, which does not take `ssr.noExternal`.
+    environments: { prerender: { resolve: { noExternal: ['date-fns', '@date-fns/tz'] } } },
+  },
   // Content Security Policy, as a <meta> in every page (Astro adds the hashes of its own scripts and styles). Articles
   // are untrusted, so no inline script or handler may run: script-src is 'self' plus those hashes, never
   // 'unsafe-inline'. 'wasm-unsafe-eval' lets Pagefind's search (a same-origin script) compile its WebAssembly; it
@@ -65,6 +79,10 @@ export default defineConfig({
   },
   markdown: {
     syntaxHighlight: false,
-    processor: unified(createMarkdownOptions({ contentDir, base: siteConfig.base })),
+    // The revision of the code that reads and renders content: a change to it clears the cached rendered entries and
+    // pages, as a change of configuration does (src/lib/build/source-revision.ts).
+    processor: unified(
+      createMarkdownOptions({ contentDir, base: siteConfig.base, revision: sourceRevision(projectRoot) }),
+    ),
   },
 });

@@ -126,6 +126,10 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
   const inner = glob({
     base,
     pattern: ['**/*.md', '!**/_*', '!**/_*/**'],
+    // Pages use the rendered HTML, never the Markdown source; leaving it out of Astro's data store keeps the store
+    // (written as one JSON string and bundled into the build) smaller: 14.4 MB instead of 24.2 MB at 1,000 generated
+    // articles.
+    retainBody: false,
     generateId: ({ entry }) => {
       const id = articleIdFromPath(entry) ?? `invalid-id/${entry}`;
       const files = filesById.get(id) ?? new Set<string>();

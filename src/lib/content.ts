@@ -3,7 +3,7 @@ import type { ImageMetadata } from 'astro';
 import { siteConfig } from '@/site.config';
 import { isPublished, neighboursById, sortNewestFirst, type Neighbours } from './articles';
 import type { ContentDate } from './content-date';
-import { excerptFromHtml } from './excerpt';
+import { articleText } from './article-text';
 import type { IndexingPolicy } from './schemas';
 import { normalizeTag, type NormalizedTag } from './tags';
 
@@ -125,7 +125,7 @@ function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<
     via: data.via.map((reference) => resolve('via', reference.id)),
     sourceUrl: data.sourceUrl,
     authors: data.author ?? [],
-    summary: data.summary ?? excerptFromHtml(entry.rendered?.html ?? ''),
+    summary: data.summary ?? articleText(entry.rendered).excerpt,
     tags: data.tags.map(normalizeTag),
     image: data.image && { src: data.image.src, alt: data.image.alt, credit: data.image.credit },
     lang: data.lang ?? source.language ?? siteConfig.locale,

@@ -33,10 +33,26 @@ export function toInstant(date: ContentDate, timeZone: string): Date {
   return new Date(new TZDate(year ?? 1970, (month ?? 1) - 1, day ?? 1, timeZone).getTime());
 }
 
+// A build formats each article's date on its own page, on several listings, in "More from" boxes and in feeds, and
+// a zone-aware date-fns format costs about 0.2 ms: 0.5 s of a 1,000-article build. The results depend only on the
+// text of the key, so they are kept; the limit only bounds a long `astro dev` session.
+const FORMAT_CACHE_LIMIT = 200_000;
+const formatted = new Map<string, string>();
+
+function remembered(key: string, compute: () => string): string {
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
+    value = compute();
+    formatted.set(key, value);
+  }
+  return value;
+}
+
 /** The calendar day (`YYYY-MM-DD`) a date falls on in the site's zone; a date-only value keeps its own day. */
 export function dayKey(date: ContentDate, timeZone: string): string {
   if (date.dateOnly) return date.iso;
-  return format(new Date(date.iso), 'yyyy-MM-dd', { in: tz(timeZone) });
+  return remembered(`day|${date.iso}|${timeZone}`, () => format(new Date(date.iso), 'yyyy-MM-dd', { in: tz(timeZone) }));
 }
 
 /** The value for `<time datetime>`: the ISO text, which keeps a date-only value a date and a date-time's offset. */
@@ -46,15 +62,16 @@ export function datetimeAttribute(date: ContentDate): string {
 
 /** A date for reading, such as "19 April 2024", with the time ("19 April 2024, 09:30 EEST") when one was given. */
 export function formatArticleDate(date: ContentDate, context: DateContext): string {
-  const locale = dateFnsLocale(context.locale);
-  if (date.dateOnly) return formatDayKey(date.iso, 'PPP', locale);
-  const zone = tz(context.timeZone);
-  return format(new Date(date.iso), 'PPP, p zzz', { in: zone, locale });
+  return remembered(`article|${date.iso}|${date.dateOnly}|${context.timeZone}|${context.locale}`, () => {
+    const locale = dateFnsLocale(context.locale);
+    if (date.dateOnly) return formatDayKey(date.iso, 'PPP', locale);
+    return format(new Date(date.iso), 'PPP, p zzz', { in: tz(context.timeZone), locale });
+  });
 }
 
 /** A day heading for a listing, such as "Friday, 19 April 2024", from a `YYYY-MM-DD` day key. */
 export function formatDayHeading(day: string, context: DateContext): string {
-  return formatDayKey(day, 'EEEE, PPP', dateFnsLocale(context.locale));
+  return remembered(`heading|${day}|${context.locale}`, () => formatDayKey(day, 'EEEE, PPP', dateFnsLocale(context.locale)));
 }
 
 function formatDayKey(day: string, pattern: string, locale: Locale): string {

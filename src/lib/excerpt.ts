@@ -1,6 +1,6 @@
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root, RootContent } from 'hast';
+import { closedWithin, readHtmlPrefix } from './html-prefix';
 
 /** The longest a generated summary gets, in characters. */
 export const EXCERPT_LENGTH = 280;
@@ -27,9 +27,21 @@ function firstParagraph(nodes: readonly RootContent[]): Element | undefined {
   return undefined;
 }
 
-/** The plain text of the first paragraph of rendered (already sanitized) article HTML, shortened for a summary. */
-export function excerptFromHtml(html: string, maxLength = EXCERPT_LENGTH): string {
-  const tree: Root = fromHtml(html, { fragment: true });
+/** The plain text of the first paragraph of an (already sanitized) article tree, shortened for a summary. */
+export function excerptFromTree(tree: Root, maxLength = EXCERPT_LENGTH): string {
   const paragraph = firstParagraph(tree.children);
   return paragraph ? shorten(toString(paragraph), maxLength) : '';
+}
+
+/**
+ * The plain text of the first paragraph of rendered (already sanitized) article HTML, shortened for a summary. Only
+ * the HTML up to that paragraph's end is parsed.
+ */
+export function excerptFromHtml(html: string, maxLength = EXCERPT_LENGTH): string {
+  return readHtmlPrefix(html, { firstLength: 0, cutAfter: '</p>' }, ({ tree, source, whole }) => {
+    const paragraph = firstParagraph(tree.children);
+    // A paragraph cut off at the end of the prefix (a `</p>` inside an attribute ends a prefix too) is not the whole.
+    if (paragraph && (whole || closedWithin(paragraph, source))) return shorten(toString(paragraph), maxLength);
+    return whole ? '' : undefined;
+  });
 }

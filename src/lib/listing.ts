@@ -1,3 +1,4 @@
+import { pageCacheKey } from './cache-key';
 import { paginate, type Page } from './pagination';
 import { listingPath } from './urls';
 
@@ -10,6 +11,8 @@ export interface LaterPagePath<T> {
   params: { page: string };
   /** The route props: the page itself. */
   props: { page: Page<T> };
+  /** Its key for incremental builds: changes with anything the page shows. */
+  cacheKey: string;
 }
 
 /** A getStaticPaths entry for one page of a listing that belongs to a group (a source, a topic). */
@@ -18,6 +21,8 @@ export interface GroupPagePath<G, T, Params> {
   params: Params;
   /** The route props: the group and the page. */
   props: { group: G; page: Page<T> };
+  /** Its key for incremental builds: changes with anything the page shows. */
+  cacheKey: string;
 }
 
 /** How to turn groups (sources, topics) into listings. */
@@ -30,6 +35,11 @@ export interface GroupListingOptions<G, T, K extends string> {
   readonly items: (group: G) => readonly T[];
   /** How many items a page holds. */
   readonly pageSize: number;
+  /**
+   * What a page shows of its group, for the page's cache key. A topic's page shows its name, not all its articles:
+   * keying on those would re-render every page of a topic when any article in it changes.
+   */
+  readonly shown: (group: G) => unknown;
 }
 
 /** The first page of a listing; an empty listing still has one, empty, page. */
@@ -44,7 +54,7 @@ export function firstPage<T>(items: readonly T[], pageSize: number): Page<T> {
 export function laterPagePaths<T>(items: readonly T[], pageSize: number): LaterPagePath<T>[] {
   return paginate(items, pageSize)
     .slice(1)
-    .map((page) => ({ params: { page: String(page.number) }, props: { page } }));
+    .map((page) => ({ params: { page: String(page.number) }, props: { page }, cacheKey: pageCacheKey({ page }) }));
 }
 
 /**
@@ -62,6 +72,7 @@ export function groupListingPaths<G, T, K extends string>(
         string
       > & { page: string | undefined },
       props: { group, page },
+      cacheKey: pageCacheKey({ group: options.shown(group), page }),
     })),
   );
 }

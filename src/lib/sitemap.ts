@@ -1,8 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
+import { Parser } from 'htmlparser2';
 
 // The sitemap lists exactly the pages that ask to be indexed, read from the pages themselves: a built page's
 // <meta name="robots"> and <link rel="canonical"> are what search engines see, so the sitemap cannot disagree with
@@ -16,22 +15,32 @@ export interface PageIndexing {
   readonly lastmod: string | undefined;
 }
 
-/** What the `<head>` of a page at `pageUrl` says about indexing. */
+/**
+ * What the `<head>` of a page at `pageUrl` says about indexing. htmlparser2's tokenizer reads the tags (and skips the
+ * inlined CSS and JSON-LD as raw text) without building a tree: parse5 through hast took 0.5 ms a page, 2.4 s of
+ * every rebuild at 5,000 articles.
+ */
 export function pageIndexing(headHtml: string, pageUrl: string): PageIndexing {
   let noindex = false;
   let canonical: string | undefined;
   let lastmod: string | undefined;
-  visit(fromHtml(headHtml), 'element', (node) => {
-    const { properties } = node;
-    if (node.tagName === 'meta') {
-      const content = typeof properties['content'] === 'string' ? properties['content'] : '';
-      if (String(properties['name'] ?? '').toLowerCase() === 'robots' && /\bnoindex\b|\bnone\b/i.test(content)) noindex = true;
-      if (properties['property'] === 'article:modified_time' && content) lastmod = content;
-    }
-    if (node.tagName === 'link' && Array.isArray(properties['rel']) && properties['rel'].includes('canonical') && typeof properties['href'] === 'string') {
-      canonical = new URL(properties['href'], pageUrl).href;
-    }
-  });
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'meta') {
+          const content = attributes['content'] ?? '';
+          if ((attributes['name'] ?? '').toLowerCase() === 'robots' && /\bnoindex\b|\bnone\b/i.test(content)) noindex = true;
+          if (attributes['property'] === 'article:modified_time' && content) lastmod = content;
+        }
+        const rel = (attributes['rel'] ?? '').toLowerCase().split(/\s+/);
+        if (name === 'link' && rel.includes('canonical') && attributes['href'] !== undefined) {
+          canonical = new URL(attributes['href'], pageUrl).href;
+        }
+      },
+    },
+    { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
+  );
+  parser.end(headHtml);
   return { indexable: !noindex && (canonical === undefined || canonical === pageUrl), lastmod };
 }
 

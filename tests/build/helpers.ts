@@ -35,26 +35,17 @@ export interface BuildResult {
   readonly outDir: string;
 }
 
-/** Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, on this Node 22. */
-export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+/**
+ * Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) straight into `outDir`, which should be
+ * inside the project (see astroBuild), on this Node 22.
+ */
+export function astroBuildInto(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself, nor the copies of
   // import.meta.env it puts in process.env (an inherited BASE_URL=/ made a BASE_PATH=/news/ build link to the root).
   const { NODE_ENV: _testRunnerMode, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SITE: _site, ASSETS_PREFIX: _a, ...environment } =
     process.env;
-  // Astro writes its prerender chunks to `.astro/.prerender/` in the project when the output folder is outside it, so
-  // two builds into temporary folders at once (another test run on this machine) delete each other's chunks. A
-  // build into a folder inside the project keeps them there; the finished site is then moved to `outDir`.
-  const cacheRoot = join(projectRoot, 'node_modules/.cache');
-  mkdirSync(cacheRoot, { recursive: true });
-  const staging = mkdtempSync(join(cacheRoot, 'broadsheet-build-'));
-  const finish = (code: number | null, output: string): BuildResult => {
-    rmSync(outDir, { recursive: true, force: true });
-    cpSync(staging, outDir, { recursive: true });
-    rmSync(staging, { recursive: true, force: true });
-    return { code, output, outDir };
-  };
   return new Promise((resolveBuild, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', staging], {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
       cwd: projectRoot,
       env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,8 +54,28 @@ export function astroBuild(contentDir: string, outDir: string, extraEnv: Record<
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolveBuild(finish(code, output)));
+    child.on('close', (code) => resolveBuild({ code, output, outDir }));
   });
+}
+
+/** A fresh folder for build output inside the project (see astroBuild). */
+export function projectOutputFolder(): string {
+  const cacheRoot = join(projectRoot, 'node_modules/.cache');
+  mkdirSync(cacheRoot, { recursive: true });
+  return mkdtempSync(join(cacheRoot, 'broadsheet-build-'));
+}
+
+/** Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, on this Node 22. */
+export async function astroBuild(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+  // Astro writes its prerender chunks to `.astro/.prerender/` in the project when the output folder is outside it, so
+  // two builds into temporary folders at once (another test run on this machine) delete each other's chunks. A
+  // build into a folder inside the project keeps them there; the finished site is then moved to `outDir`.
+  const staging = projectOutputFolder();
+  const { code, output } = await astroBuildInto(contentDir, staging, extraEnv);
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(staging, outDir, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  return { code, output, outDir };
 }
 
 /** Every `.html` file under `dir`, as paths relative to it. */

@@ -23,6 +23,7 @@ describe('createMarkdownOptions', () => {
       'rehypeFragmentLinks',
       'rehypeBaseLinks',
       'rehypeExternalLinks',
+      'rehypeArticleText',
     ]);
     expect(remarkRehype).toEqual({ clobberPrefix: '' });
     expect(remarkPlugins).toHaveLength(1);

@@ -38,7 +38,8 @@ describe('group page paths', () => {
     { id: 'a', list: items(3) },
     { id: 'b', list: [] as number[] },
   ];
-  const options = { param: 'id' as const, key: (g: (typeof groups)[number]) => g.id, items: (g: (typeof groups)[number]) => g.list, pageSize: 2 };
+  type Group = (typeof groups)[number];
+  const options = { param: 'id' as const, key: (g: Group) => g.id, items: (g: Group) => g.list, pageSize: 2, shown: (g: Group) => g.id };
 
   it('gives every group a first page, even an empty one, and later pages only where they exist', () => {
     const paths = groupListingPaths(groups, options);
@@ -51,6 +52,34 @@ describe('group page paths', () => {
     expect(paths[0]?.props.page.items).toEqual([1, 2]);
     expect(paths[1]?.props.page.items).toEqual([3]);
     expect(paths[2]?.props.page).toEqual({ items: [], number: 1, total: 1, newer: undefined, older: undefined });
+  });
+
+  it('keys each page by what it shows: its items, its place and the shown part of its group', () => {
+    const keys = (list: readonly { id: string; list: number[] }[], shown = options.shown) =>
+      groupListingPaths(list, { ...options, shown }).map((path) => path.cacheKey);
+    const before = keys(groups);
+    expect(new Set(before).size).toBe(3);
+    // An item on page 2 changes: only page 2's key changes.
+    const after = keys([{ id: 'a', list: [1, 2, 4] }, groups[1]!]);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[2]).toBe(before[2]);
+    // A fourth item adds no page but changes page 2's items; page 1 shows the same as before.
+    const added = keys([{ id: 'a', list: [1, 2, 3, 4] }, groups[1]!]);
+    expect(added[0]).toBe(before[0]);
+    expect(added[1]).not.toBe(before[1]);
+    // A change in what the page shows of its group changes every page of that group.
+    const renamed = keys(groups, (g) => `${g.id}!`);
+    expect(renamed.every((key, index) => key !== before[index])).toBe(true);
+  });
+});
+
+describe('laterPagePaths keys', () => {
+  it('change on a page whose items change, and on every page when the page count changes', () => {
+    const before = laterPagePaths(items(5), 2).map((path) => path.cacheKey);
+    expect(laterPagePaths([1, 2, 3, 9, 5], 2).map((path) => path.cacheKey)).toEqual([expect.not.stringMatching(before[0]!), before[1]]);
+    const longer = laterPagePaths(items(7), 2).map((path) => path.cacheKey);
+    expect(longer[0]).not.toBe(before[0]);
   });
 });
 

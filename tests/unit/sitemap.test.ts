@@ -19,6 +19,20 @@ describe('pageIndexing', () => {
     expect(pageIndexing('<head><meta name="ROBOTS" content="none"></head>', url).indexable).toBe(false);
     expect(pageIndexing('<head><link rel="canonical" href="https://outlet.example/a"></head>', url).indexable).toBe(false);
   });
+  it('reads the tags around inlined styles and scripts, and not lookalikes inside them', () => {
+    const head = `<head><style>a::after{content:"<meta name=robots content=noindex>"}</style><script type="application/ld+json">{"x":"\\u003cmeta name=robots content=noindex>"}</script>
+      <SCRIPT>let s = '<link rel=canonical href=https://elsewhere.example/>';</SCRIPT ><meta name="robots" content="noindex"></head>`;
+    expect(pageIndexing(head, url).indexable).toBe(false);
+    expect(pageIndexing(head.replace('<meta name="robots" content="noindex">', ''), url).indexable).toBe(true);
+  });
+  it('reads attribute values with character references, and rel and names in any case', () => {
+    const self = url.replace('/a/', '/a%26b/');
+    expect(pageIndexing(`<head><LINK REL="Canonical" HREF="${self.replace('%26', '%26')}"></head>`, self).indexable).toBe(true);
+    expect(pageIndexing('<head><link rel="alternate canonical" href="https://outlet.example/?a=1&amp;b=2"></head>', url).indexable).toBe(false);
+    expect(pageIndexing('<head><meta property="article:modified_time" content="2024-04-19T00:00:00&#43;03:00"></head>', url).lastmod).toBe(
+      '2024-04-19T00:00:00+03:00',
+    );
+  });
 });
 
 describe('builtPageFile', () => {

@@ -1,5 +1,6 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
+import { pageCacheKey } from '../cache-key';
 import { getSiteContent, type Article, type SiteContent } from '../content';
 import { leadImageUrl } from '../lead-image-url';
 import { absoluteUrl, feedPath, frontPagePath, sourcePath, tagPath, type FeedFormat, type FeedScope } from '../urls';
@@ -118,16 +119,31 @@ export async function feedResponse(scope: FeedScope, format: FeedFormat): Promis
   return new Response(body, { headers: { 'Content-Type': `${FEED_MEDIA_TYPES[format]}; charset=utf-8` } });
 }
 
+/** A getStaticPaths entry of a per-source or per-topic feed route. */
+export interface FeedPath<Params> {
+  /** The route params. */
+  params: Params;
+  /** The feed's scope. */
+  props: { scope: FeedScope };
+  /** Its key for incremental builds: the feed's head and its newest articles, which is all it shows. */
+  cacheKey: string;
+}
+
+function scopeFeedPath<Params>(content: SiteContent, params: Params, scope: FeedScope): FeedPath<Params> {
+  const { head, articles } = scopeHead(content, scope, feedContext());
+  return { params, props: { scope }, cacheKey: pageCacheKey({ head, items: articles.slice(0, FEED_LENGTH) }) };
+}
+
 /** getStaticPaths entries for a per-source feed route: one per source, empty sources included (their pages link it). */
-export async function sourceFeedPaths(): Promise<{ params: { id: string }; props: { scope: FeedScope } }[]> {
-  const { sources } = await getSiteContent();
-  return sources.map(({ source }) => ({ params: { id: source.id }, props: { scope: { kind: 'source', id: source.id } } }));
+export async function sourceFeedPaths(): Promise<FeedPath<{ id: string }>[]> {
+  const content = await getSiteContent();
+  return content.sources.map(({ source }) => scopeFeedPath(content, { id: source.id }, { kind: 'source', id: source.id }));
 }
 
 /** getStaticPaths entries for a per-topic feed route: one per topic. */
-export async function tagFeedPaths(): Promise<{ params: { slug: string }; props: { scope: FeedScope } }[]> {
-  const { topics } = await getSiteContent();
-  return topics.map((topic) => ({ params: { slug: topic.slug }, props: { scope: { kind: 'tag', slug: topic.slug } } }));
+export async function tagFeedPaths(): Promise<FeedPath<{ slug: string }>[]> {
+  const content = await getSiteContent();
+  return content.topics.map((topic) => scopeFeedPath(content, { slug: topic.slug }, { kind: 'tag', slug: topic.slug }));
 }
 
 /** The OPML list of every source's RSS feed, sources by name. */

@@ -3,6 +3,7 @@ import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdo
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import { rehypeArticleText } from './rehype-article-text.js';
 import { rehypeBaseLinks } from './rehype-base-links.js';
 import { rehypeFragmentLinks } from './rehype-fragment-links.js';
 import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
@@ -20,6 +21,11 @@ export interface MarkdownPipelineOptions {
   readonly contentDir: string;
   /** The base path the site is served under (`/` when left out); root-relative links in articles get it. */
   readonly base?: string | undefined;
+  /**
+   * A revision of the code that reads and renders content (`sourceRevision`). It changes nothing in the output; it is
+   * in the options so that Astro, which hashes them, drops rendered entries and cached pages when that code changes.
+   */
+  readonly revision?: string | undefined;
 }
 
 /** What `unified()` from @astrojs/markdown-remark takes: plugins and remark-rehype options. */
@@ -34,7 +40,7 @@ export interface MarkdownOptions {
 
 /** Options for `unified()` from @astrojs/markdown-remark: the whole article Markdown pipeline. */
 export function createMarkdownOptions(options: MarkdownPipelineOptions): MarkdownOptions {
-  const { contentDir, base = '/' } = options;
+  const { contentDir, base = '/', revision } = options;
   if (!path.isAbsolute(contentDir)) {
     throw new Error(`createMarkdownOptions: contentDir must be an absolute path, got ${JSON.stringify(contentDir)}.`);
   }
@@ -55,6 +61,8 @@ export function createMarkdownOptions(options: MarkdownPipelineOptions): Markdow
       rehypeFragmentLinks,
       [rehypeBaseLinks, { base, contentDir: imageOptions.contentDir }],
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+      // Summary and search text, read once from the sanitized tree and stored with the entry.
+      [rehypeArticleText, { revision }],
     ],
     // Footnote ids come out bare (`fn-1`); sanitize then adds the one `user-content-` prefix.
     remarkRehype: { clobberPrefix: '' },

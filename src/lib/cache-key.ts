@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+
+// Astro's incremental builds (experimental.incrementalBuild) copy a page from the last build instead of rendering it
+// again when its route's code is unchanged and the `cacheKey` its getStaticPaths entry gives is the same. A key must
+// therefore change whenever anything the page shows changes. Each route builds its key from exactly the data it
+// renders, through this one function, so no page can show something its key leaves out.
+
+/** A collection entry as Astro gives it: its content digest stands for its front matter and body. */
+interface DigestedEntry {
+  readonly collection: string;
+  readonly id: string;
+  readonly digest: string;
+}
+
+function isDigestedEntry(value: object): value is DigestedEntry {
+  const candidate = value as Partial<DigestedEntry>;
+  return typeof candidate.collection === 'string' && typeof candidate.id === 'string' && typeof candidate.digest === 'string';
+}
+
+/**
+ * A cacheKey for a page that shows `shown`: a SHA-256 of its JSON with object keys sorted, so equal data gives an
+ * equal key. A collection entry counts as its collection, id and content digest (the digest changes with any byte of
+ * the file), which keeps keys small: no article body is serialised.
+ */
+export function pageCacheKey(shown: unknown): string {
+  const json = JSON.stringify(shown, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (isDigestedEntry(value)) return `${value.collection}/${value.id}@${value.digest}`;
+    if (value instanceof Map) return [...value.entries()];
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+  return createHash('sha256').update(json ?? 'undefined').digest('base64url');
+}

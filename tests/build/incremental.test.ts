@@ -1,0 +1,106 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateContent } from '../../scripts/generate-content';
+import { readBuildLog } from '../../scripts/bench/bench';
+import { addArticle, editArticle } from '../../scripts/bench/workload';
+import { astroBuild, astroBuildInto, brokenInternalLinks, htmlFiles, projectOutputFolder, temporaryFolder, type BuildResult } from './helpers';
+
+// Incremental builds (experimental.incrementalBuild, with a cacheKey on every getStaticPaths page) copy unchanged
+// pages from the last build. They must never leave a page stale: after each change, the rebuilt site must be exactly
+// what a clean build of the same content gives, while most pages are copied, not rendered.
+
+/** Every file of a built site except Pagefind's index, as path → bytes. */
+function siteFiles(outDir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (relative(outDir, path) !== 'pagefind') walk(path);
+      } else files.set(relative(outDir, path), readFileSync(path));
+    }
+  };
+  walk(outDir);
+  return files;
+}
+
+/** Paths whose bytes differ between two sites, or that only one of them has. */
+function differences(actual: Map<string, Buffer>, expected: Map<string, Buffer>): string[] {
+  const paths = new Set([...actual.keys(), ...expected.keys()]);
+  return [...paths].filter((path) => !actual.get(path)?.equals(expected.get(path) ?? Buffer.alloc(0)) || !expected.has(path)).sort();
+}
+
+/** A clean build of a copy of `contentDir` (a new folder has its own, empty, cache). */
+async function cleanBuild(contentDir: string): Promise<BuildResult> {
+  const copy = join(temporaryFolder('incremental-clean'), 'content');
+  cpSync(contentDir, copy, { recursive: true });
+  return astroBuild(copy, temporaryFolder('incremental-clean-out'));
+}
+
+// A 2×2 PNG, so a restored page's optimised image must still be written.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+
+describe('incremental rebuilds', () => {
+  const contentDir = join(temporaryFolder('incremental'), 'content');
+  // One output folder for every build of this content, as `dist/` is: Astro reuses pages only for the same folder
+  // (a build into another folder renders nearly every page again, measured: 18 of 122 reused).
+  const outDir = projectOutputFolder();
+  let firstPages: Map<string, string>;
+
+  beforeAll(async () => {
+    // 45 articles over 4 sources: listings of 3 pages, topics of several, every article in some feed.
+    generateContent(contentDir, { articles: 45, sources: 4, words: [40, 120] });
+    writeFileSync(join(contentDir, 'articles/2024/01/lead.png'), PNG);
+    const withImage = join(contentDir, 'articles/2024/01/a-3.md');
+    writeFileSync(withImage, readFileSync(withImage, 'utf8').replace('\n---\n', "\nimage: { src: ./lead.png, alt: 'A lead image' }\n---\n"));
+    const first = await astroBuildInto(contentDir, outDir);
+    expect(first.code, first.output).toBe(0);
+    firstPages = new Map(htmlFiles(outDir).map((page) => [page, readFileSync(join(outDir, page), 'utf8')]));
+  });
+
+  it('after an edit, matches a clean build, updates every page that shows the article and copies the rest', async () => {
+    const file = editArticle(contentDir);
+    const id = file.replace(/^articles\//, '').replace(/\.md$/, '');
+    const oldTitle = /^title: '(.*) \(corrected\)'$/m.exec(readFileSync(join(contentDir, file), 'utf8'))?.[1];
+    expect(oldTitle).toBeTruthy();
+    const rebuilt = await astroBuildInto(contentDir, outDir);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    const clean = await cleanBuild(contentDir);
+    expect(clean.code, clean.output).toBe(0);
+    expect(differences(siteFiles(rebuilt.outDir), siteFiles(clean.outDir))).toEqual([]);
+
+    // Every page that links to the article shows its new headline; the old one is gone from the whole site.
+    const articleUrl = `/articles/${id}/`;
+    const showing = htmlFiles(rebuilt.outDir).filter((page) => readFileSync(join(rebuilt.outDir, page), 'utf8').includes(`href="${articleUrl}"`));
+    expect(showing.length).toBeGreaterThan(3);
+    for (const page of showing) expect(readFileSync(join(rebuilt.outDir, page), 'utf8'), page).toContain('(corrected)');
+    const stale = [...siteFiles(rebuilt.outDir)].filter(([, bytes]) => bytes.toString('utf8').split(oldTitle!).slice(1).some((rest) => !rest.startsWith(' (corrected)')));
+    expect(stale.map(([path]) => path)).toEqual([]);
+
+    // Article pages that never showed it were copied from the last build, not rendered again.
+    const untouched = [...firstPages].filter(
+      ([page, html]) => page.startsWith('articles/') && page !== `articles/${id}/index.html` && !html.includes(`href="${articleUrl}"`),
+    );
+    expect(untouched.length).toBeGreaterThan(30);
+    const { reused, rendered } = readBuildLog(rebuilt.output);
+    expect(reused).toBeGreaterThanOrEqual(untouched.length);
+    // The article's own page, its neighbours, listings and feeds were rendered (and the pages with no cache key).
+    expect(rendered).toBeGreaterThan(3);
+    expect(brokenInternalLinks(rebuilt.outDir)).toEqual([]);
+  });
+
+  it('after an added article and a renamed source, matches a clean build', async () => {
+    addArticle(contentDir);
+    const source = join(contentDir, 'sources/source-1.yaml');
+    writeFileSync(source, readFileSync(source, 'utf8').replace(/^name: .*$/m, "name: 'A Renamed Outlet'"));
+    const rebuilt = await astroBuildInto(contentDir, outDir);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    const clean = await cleanBuild(contentDir);
+    expect(clean.code, clean.output).toBe(0);
+    expect(differences(siteFiles(rebuilt.outDir), siteFiles(clean.outDir))).toEqual([]);
+    expect(readFileSync(join(rebuilt.outDir, 'index.html'), 'utf8')).toContain('An article added between two builds');
+    // The renamed source's articles were rendered again; other sources' article pages were copied.
+    expect(readBuildLog(rebuilt.output).reused).toBeGreaterThan(20);
+  });
+});
