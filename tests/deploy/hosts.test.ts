@@ -55,12 +55,14 @@ describe('the GitHub Pages workflow', () => {
   it('installs with npm ci on the Node of .nvmrc, builds, checks links and uploads dist/', () => {
     expect(stepUsing('actions/checkout')).toBeDefined();
     expect(stepUsing('actions/setup-node')?.with?.['node-version-file']).toBe('.nvmrc');
-    const order = ['actions/configure-pages', 'npm ci', 'npm run build', 'npm run check:links', 'actions/upload-pages-artifact'].map((marker) =>
+    const order = ['actions/configure-pages', 'npm ci', 'actions/cache', 'npm run build', 'npm run check:links', 'actions/upload-pages-artifact'].map((marker) =>
       steps.findIndex((step) => step.uses?.split('@')[0] === marker || step.run === marker),
     );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(stepUsing('actions/upload-pages-artifact')?.with?.['path']).toBe('dist');
+    // The incremental-build cache is restored after npm ci (which would delete it) and before the build.
+    expect(stepUsing('actions/cache')?.with?.['path']).toBe('node_modules/.astro');
     for (const step of steps) if (step.uses) expect(step.uses, 'actions are pinned to a major version').toMatch(/^actions\/[\w-]+@v\d+$/);
   });
 
