@@ -7,7 +7,7 @@ import { cacheDirFor, resolveContentDir } from './src/lib/content-dir.ts';
 import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { clearOutputInBackground } from './src/integrations/clear-output.ts';
-import { linearContentStoreModule } from './src/integrations/content-store-module.ts';
+import { contentStoreFromFile } from './src/integrations/content-store-module.ts';
 import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -34,7 +34,7 @@ const draftVisibility = {
 
 export default defineConfig({
   // Search indexing comes last: it runs alongside the sitemap integration's work (see integrations/pagefind.ts).
-  integrations: [clearOutputInBackground(), linearContentStoreModule(), draftVisibility, broadsheetSitemap(), pagefindSearch({ locale: siteConfig.locale })],
+  integrations: [clearOutputInBackground(), contentStoreFromFile(), draftVisibility, broadsheetSitemap(), pagefindSearch({ locale: siteConfig.locale })],
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',

@@ -1,36 +1,53 @@
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { splitJsonParseModule } from '../lib/build/split-string-literal.js';
+import { contentStoreModule } from '../lib/build/content-store-module.js';
 
 /** Astro's virtual module that holds the content store (resolved id). */
 const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
 
 /**
- * Rewrites Astro's content-store module so that V8 compiles it in linear time (see lib/build/split-string-literal.ts).
- * The value the module exports is unchanged.
+ * In `astro build` of a static site, gives Astro's content-store module as a few lines that read the store file when
+ * pages are rendered, instead of the whole store as one string literal (see lib/build/content-store-module.ts). The
+ * module keeps Astro's marker for content data, so incremental builds leave it out of each page's code hash, as they
+ * do Astro's own module. `astro dev` and any build this cannot serve (no store file, a server adapter) keep Astro's.
  */
-export function linearContentStoreModule(): AstroIntegration {
+export function contentStoreFromFile(): AstroIntegration {
+  let isBuild = false;
+  let storeFile: string | undefined;
   return {
     name: 'broadsheet:content-store-module',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        isBuild = command === 'build';
+        if (!isBuild) return;
         updateConfig({
           vite: {
             plugins: [
               {
-                name: 'broadsheet:split-content-store-literal',
-                enforce: 'post',
-                transform: {
+                name: 'broadsheet:content-store-from-file',
+                load: {
+                  // Before Astro's own load hook, which would otherwise read and re-encode the whole store.
+                  order: 'pre',
                   filter: { id: /^\0astro:data-layer-content$/ },
-                  handler(code, id) {
-                    if (id !== DATA_STORE_MODULE_ID) return undefined;
-                    const split = splitJsonParseModule(code);
-                    return split === undefined ? undefined : { code: split, map: { mappings: '' } };
+                  handler(id) {
+                    if (id !== DATA_STORE_MODULE_ID || !storeFile || !existsSync(storeFile)) return undefined;
+                    const { size, mtimeMs } = statSync(storeFile);
+                    return {
+                      code: contentStoreModule({ path: storeFile, size, mtimeMs }),
+                      meta: { astroIncremental: { kind: 'content-data' } },
+                    };
                   },
                 },
               },
             ],
           },
         });
+      },
+      'astro:config:done': ({ config }) => {
+        // Astro keeps the build's store as data-store.json in the cache folder (a single file: the default storage).
+        const staticSite = config.output === 'static' && config.adapter === undefined;
+        storeFile = isBuild && staticSite ? fileURLToPath(new URL('data-store.json', config.cacheDir)) : undefined;
       },
     },
   };

@@ -83,6 +83,15 @@ describe('absolutizeHtml', () => {
     expect(html).toContain('href="https://other.example/a?b=1&#x26;c=2"');
     expect(html).toContain('href="mailto:a@b.example"');
   });
+  it('returns HTML whose URLs are all absolute as it is, and still resolves one relative URL among them', () => {
+    const absolute = `<p>${'<a href="https://a.example/x">a</a> <img src="https://b.example/i.png" alt=""> '.repeat(50)}</p>`;
+    expect(absolutizeHtml(absolute, base)).toBe(absolute);
+    const oneRelative = absolute.replace('</p>', '<a href="/news/">home</a></p>');
+    expect(absolutizeHtml(oneRelative, base)).toContain('href="https://news.example/news/"');
+    // A URL the parser would write differently, and text that only looks like an attribute, take the full path.
+    expect(absolutizeHtml('<a href="HTTPS://A.example">a</a>', base)).toContain('href="https://a.example/"');
+    expect(absolutizeHtml('<p>write href="/x" like this</p><a href="./y">y</a>', base)).toContain('href="https://news.example/news/articles/2024/04/story/y"');
+  });
 });
 
 describe('buildFeedItem', () => {

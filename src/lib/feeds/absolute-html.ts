@@ -43,11 +43,32 @@ function absolutizeElement(node: Element, baseUrl: string): void {
   else if (typeof srcSet === 'string') node.properties['srcSet'] = resolveSrcset(srcSet, baseUrl);
 }
 
+// Every attribute a URL can sit in, in any quoting: pipeline output always double-quotes (hast-util-to-html), and a
+// lookalike in text only sends the HTML down the slow path.
+const URL_ATTRIBUTE = /\s(href|src|cite|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** Whether every URL attribute in `html` is already an absolute URL written as the URL parser writes it. */
+function allUrlsAbsolute(html: string): boolean {
+  for (const [, name, ...values] of html.matchAll(URL_ATTRIBUTE)) {
+    const value = values.find((candidate) => candidate !== undefined) ?? '';
+    if (name?.toLowerCase() === 'srcset' || value.includes('&')) return false;
+    try {
+      if (new URL(value).href !== value) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * HTML with every link, image and citation URL made absolute against `baseUrl` (the article's address): `/x/` and
- * `photo.jpg` gain the site's origin, `#fn-1` points at the article page. Absolute URLs are left as they are.
+ * `photo.jpg` gain the site's origin, `#fn-1` points at the article page. Absolute URLs are left as they are. HTML
+ * whose URLs are all absolute already is returned as it is, unparsed: most items are, and parsing every feed item's
+ * body took 1.7 s of a 1,000-article build.
  */
 export function absolutizeHtml(html: string, baseUrl: string): string {
+  if (allUrlsAbsolute(html)) return html;
   const tree = fromHtml(html, { fragment: true });
   visit(tree, 'element', (node) => absolutizeElement(node, baseUrl));
   return toHtml(tree);

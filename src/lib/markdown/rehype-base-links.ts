@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 import type { VFile } from 'vfile';
 import { articleIdFromPath } from '../slug';
 import { articlePath, rebaseRootRelative } from '../urls';
@@ -32,7 +32,7 @@ export function rehypeBaseLinks(options: BaseLinksOptions) {
     const filePath = markdownFilePath(file);
     const id = filePath === undefined ? undefined : articleIdFor(filePath, articlesDir);
     const pageUrl = new URL(id === undefined ? '/' : articlePath('/', id), pageOrigin);
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       for (const attribute of linkAttributes) {
         const value = node.properties[attribute];
         if (typeof value !== 'string') continue;

@@ -1,19 +1,19 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 import { userContentPrefix } from './sanitize-schema.js';
 
 /** Rehype plugin (trusted, after sanitize): points `href="#x"` at `#user-content-x` when only the prefixed target exists. */
 export function rehypeFragmentLinks() {
   return (tree: Root): undefined => {
     const targets = new Set<string>();
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const { id, name } = node.properties;
       if (typeof id === 'string') targets.add(id);
       // Browsers also scroll to `<a name>`, the pre-HTML5 anchor.
       if (node.tagName === 'a' && typeof name === 'string') targets.add(name);
     });
 
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const href = node.properties['href'];
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#') || href === '#') return;
       const fragment = href.slice(1);

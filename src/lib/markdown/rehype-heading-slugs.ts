@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { slug } from 'github-slugger';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 
 const headingTagNames = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -10,12 +10,12 @@ export function rehypeHeadingSlugs() {
   return (tree: Root): undefined => {
     // Ids already in the document (raw HTML, footnotes) count as taken, so a slug never collides with them.
     const taken = new Set<string>();
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const id = node.properties['id'];
       if (typeof id === 'string' && id !== '') taken.add(id);
     });
 
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (!headingTagNames.has(node.tagName)) return;
       const id = node.properties['id'];
       if (typeof id === 'string' && id !== '') return;

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 import type { VFile } from 'vfile';
 import {
   findImageSourceProblem,
@@ -13,7 +13,7 @@ export function rehypeHtmlImagePolicy(options: ImageSourceOptions) {
   const { contentDir } = options;
   return (tree: Root, file: VFile): undefined => {
     const filePath = markdownFilePath(file);
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (node.tagName !== 'img') return;
       const src = node.properties['src'];
       // An empty or missing src loads nothing from elsewhere; sanitize keeps it harmless.

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 import type { VFile } from 'vfile';
 import { failOnPathProblem, markdownFilePath, type ImageSourceOptions } from './image-source.js';
 import { findLinkTargetProblem } from './link-target.js';
@@ -12,7 +12,7 @@ export function rehypeLinkPolicy(options: ImageSourceOptions) {
   const { contentDir } = options;
   return (tree: Root, file: VFile): undefined => {
     const filePath = markdownFilePath(file);
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const href = node.properties['href'];
       if (typeof href !== 'string' || href === '') return;
       const problem = findLinkTargetProblem(href, filePath, contentDir);

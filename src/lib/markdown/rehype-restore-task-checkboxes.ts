@@ -1,10 +1,10 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 
 /** Rehype plugin (trusted, after sanitize): puts back the disabled task-list checkboxes that rehype-stash-task-checkboxes noted. */
 export function rehypeRestoreTaskCheckboxes() {
   return (tree: Root): undefined => {
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const checked = node.data?.taskCheckboxChecked;
       if (checked === undefined) return;
       delete node.data?.taskCheckboxChecked;

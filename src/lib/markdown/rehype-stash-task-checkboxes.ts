@@ -1,5 +1,5 @@
 import type { Element, ElementData, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 
 declare module 'hast' {
   interface Data {
@@ -11,7 +11,7 @@ declare module 'hast' {
 /** Rehype plugin (before sanitize): takes GFM task-list checkboxes out of the tree and notes their state on the parent's `data`. */
 export function rehypeStashTaskCheckboxes() {
   return (tree: Root): undefined => {
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (node.tagName !== 'li' || !hasClass(node, 'task-list-item')) return;
       // remark-rehype puts the checkbox first: in the `li` of a tight list, in its first `p` in a loose one.
       const first = firstElement(node);

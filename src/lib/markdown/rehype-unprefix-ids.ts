@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './each-element.js';
 import { userContentPrefix } from './sanitize-schema.js';
 
 const clobberedProperties: readonly string[] = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'];
@@ -7,7 +7,7 @@ const clobberedProperties: readonly string[] = ['id', 'name', 'ariaDescribedBy',
 /** Rehype plugin (before sanitize): removes a `user-content-` prefix an author already wrote, since sanitize adds exactly one. */
 export function rehypeUnprefixIds() {
   return (tree: Root): undefined => {
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const { properties } = node;
       for (const key of clobberedProperties) {
         const value = properties[key];

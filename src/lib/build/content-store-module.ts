@@ -1,0 +1,34 @@
+// Astro carries its content store into the build as a module it writes itself:
+// `export default JSON.parse("<the whole store as one string literal>")`. Making that module reads the store, parses
+// it once to check it and writes it out again as a literal; then Rolldown bundles the literal and V8 compiles it. For
+// a large archive that is the costliest step outside rendering, in time and in memory: at 5,000 articles the store is
+// 72 MB, bundling took 8.8 s and compiling 9 s (a literal beyond Latin-1 compiles in time that grows with the square
+// of its length), and the build's peak memory came from it. A static build runs on the machine that wrote the store,
+// so the module can read the file itself when the pages are rendered.
+
+/** What the module checks before it reads the store: the file as it was when the module was made. */
+export interface StoreFileStamp {
+  /** The store file's absolute path. */
+  readonly path: string;
+  /** Its size in bytes. */
+  readonly size: number;
+  /** Its modification time, in milliseconds. */
+  readonly mtimeMs: number;
+}
+
+/**
+ * The source of a module that exports the parsed content store read from `stamp.path`: the same value as Astro's own
+ * module. It fails the build, naming the file, if the store changed after the module was made.
+ */
+export function contentStoreModule(stamp: StoreFileStamp): string {
+  return [
+    "import { readFileSync, statSync } from 'node:fs';",
+    `const file = ${JSON.stringify(stamp.path)};`,
+    'const stat = statSync(file);',
+    `if (stat.size !== ${stamp.size} || stat.mtimeMs !== ${stamp.mtimeMs}) {`,
+    "  throw new Error(`${file} changed while the site was being built. Run the build again.`);",
+    '}',
+    "export default JSON.parse(readFileSync(file, 'utf8'));",
+    '',
+  ].join('\n');
+}
