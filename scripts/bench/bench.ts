@@ -4,6 +4,7 @@
 //
 //   npm run bench -- --articles 1000,5000,20000 [--json bench-results/run.json] [--reference-sizes 1000,5000]
 //                    [--no-reference] [--profile DIR] [--keep]
+//   npm run bench -- --from bench/results/run.json     (prints an earlier run's tables, as text and Markdown)
 //
 // The reference site is built at every size unless --reference-sizes names fewer (or --no-reference none).
 //
@@ -185,10 +186,11 @@ export function checkTargets(sizes: readonly SizeResult[]): TargetResult[] {
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
-/** The results as a plain-text table. */
-export function formatTable(sizes: readonly SizeResult[]): string {
-  const header = ['articles', 'site', 'build', 'wall s', 'ms/article', 'peak MiB', 'pages', 'rendered', 'reused', 'dist MiB', 'pagefind s', 'x reference'];
-  const rows: string[][] = [header];
+const COLUMNS = ['articles', 'site', 'build', 'wall s', 'ms/article', 'peak MiB', 'pages', 'rendered', 'reused', 'dist MiB', 'Pagefind s', '× reference'];
+
+/** One row of cells per build, in the order of COLUMNS. */
+function tableRows(sizes: readonly SizeResult[], articles: (count: number) => string): string[][] {
+  const rows: string[][] = [];
   for (const size of sizes) {
     for (const site of ['broadsheet', 'reference'] as const) {
       for (const phase of PHASES) {
@@ -196,7 +198,7 @@ export function formatTable(sizes: readonly SizeResult[]): string {
         if (!build) continue;
         const reference = size.reference[phase];
         rows.push([
-          String(size.articles),
+          articles(size.articles),
           site,
           phase,
           build.seconds.toFixed(1),
@@ -212,8 +214,20 @@ export function formatTable(sizes: readonly SizeResult[]): string {
       }
     }
   }
-  const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows;
+}
+
+/** The results as a plain-text table. */
+export function formatTable(sizes: readonly SizeResult[]): string {
+  const rows = [COLUMNS, ...tableRows(sizes, String)];
+  const widths = COLUMNS.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+}
+
+/** The results as a Markdown table, for the README. */
+export function formatMarkdownTable(sizes: readonly SizeResult[]): string {
+  const align = COLUMNS.map((_, column) => (column > 0 && column < 3 ? '---' : '---:'));
+  return [COLUMNS, align, ...tableRows(sizes, (count) => count.toLocaleString('en'))].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
 async function benchSize(articles: number, options: { reference: boolean; profileDir: string | undefined; keep: boolean }): Promise<SizeResult> {
@@ -280,8 +294,16 @@ async function main(): Promise<void> {
       'reference-sizes': { type: 'string' },
       profile: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      from: { type: 'string' },
     },
   });
+  if (values.from) {
+    // Print the tables and targets of an earlier run's JSON, without building.
+    const report = readReport(values.from);
+    console.log(`${formatTable(report.sizes)}\n\n${formatMarkdownTable(report.sizes)}\n`);
+    for (const target of report.targets) console.log(`${target.met ? 'met   ' : 'MISSED'}  ${target.name}: ${target.value.toFixed(3)} (limit ${target.limit})`);
+    return;
+  }
   const numbers = (text: string) => text.split(',').map((part) => Number(part.trim()));
   const sizes = numbers(values.articles);
   const referenceSizes = values['no-reference'] ? [] : values['reference-sizes'] === undefined ? sizes : numbers(values['reference-sizes']);
