@@ -11,10 +11,11 @@ export interface PagefindIntegrationOptions {
 /**
  * Builds the Pagefind search index into the output folder after every `astro build`.
  *
- * Pagefind indexes in a process of its own, so it runs while the integrations after this one (the sitemap, which reads
- * every page's head) do their work on the other core: at 5,000 articles that is about 8 s of each build that no longer
- * adds up. The index is awaited by a second integration, which this one adds in `astro:config:setup` so that it comes
- * after every integration listed or added before it (list this one after the sitemap).
+ * Pagefind indexes in a process of its own. It starts as soon as the pages are written (`astro:build:generated`),
+ * and runs while Astro finishes the build and the integrations after this one (the sitemap, which reads every page's
+ * head) do their work on the other core: at 5,000 articles about 8 s of each build no longer add up. The index is
+ * awaited by a second integration, which this one adds in `astro:config:setup` so that it comes after every
+ * integration listed or added before it (list this one after the sitemap).
  */
 export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegration {
   let indexing: Promise<void> | undefined;
@@ -40,11 +41,18 @@ export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegr
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ integrations: [finish] });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:generated': ({ dir, logger }) => {
         // Started, not awaited: `finish` awaits it, and a failure fails the build there.
         indexing = index(dir, logger);
-        // Until then, a rejection is handled, so Node does not report it as unhandled while the sitemap runs.
+        // Until then, a rejection is handled, so Node does not report it as unhandled while the build goes on.
         indexing.catch(() => undefined);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        // A build that skipped the generated hook still gets its index.
+        if (!indexing) {
+          indexing = index(dir, logger);
+          indexing.catch(() => undefined);
+        }
       },
     },
   };

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { moreFromSource, type Article, type SiteContent } from '@/lib/content';
+
+// moreFromSource only reads articlesBySource; the articles need only an id and a source id.
+const article = (id: string, source = 'alpha') => ({ id, source: { id: source } }) as unknown as Article;
+
+function content(ids: readonly string[]): SiteContent {
+  return { articlesBySource: new Map([['alpha', ids.map((id) => article(id))]]) } as unknown as SiteContent;
+}
+
+describe('moreFromSource', () => {
+  const site = content(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  it('gives the newest articles of the same source, leaving the article itself out', () => {
+    expect(moreFromSource(site, article('c'), 3).map(({ id }) => id)).toEqual(['a', 'b', 'd']);
+    expect(moreFromSource(site, article('a'), 3).map(({ id }) => id)).toEqual(['b', 'c', 'd']);
+    expect(moreFromSource(site, article('g'), 3).map(({ id }) => id)).toEqual(['a', 'b', 'c']);
+  });
+  it('gives fewer when the source has fewer, and none for an unknown source', () => {
+    expect(moreFromSource(content(['a', 'b']), article('a'), 5).map(({ id }) => id)).toEqual(['b']);
+    expect(moreFromSource(site, article('x', 'beta'), 5)).toEqual([]);
+  });
+});
