@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ export function clearOutputInBackground(): AstroIntegration {
           try {
             renameSync(outDir, aside);
             stale.push(aside);
+            // An empty folder in its place, as Astro's own emptying leaves: a build that then fails leaves it empty.
+            mkdirSync(outDir, { recursive: true });
           } catch (error) {
             // Another file system or a locked folder: Astro empties it as it always does.
             logger.debug(`Could not move ${outDir} aside: ${String(error)}`);

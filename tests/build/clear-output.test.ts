@@ -27,6 +27,19 @@ describe('clearing the output folder', () => {
     expect(beside).toEqual([]);
   });
 
+  it('leaves an empty output folder when the build then fails', async () => {
+    const content = join(temporaryFolder('clear-output-failing'), 'content');
+    cpSync(join(projectRoot, 'content'), content, { recursive: true });
+    writeFileSync(join(content, 'articles/broken.md'), '---\ntitle: Broken\n---\n\nNo date, no source.\n');
+    const outDir = projectOutputFolder();
+    writeFileSync(join(outDir, 'index.html'), 'the last build');
+    const build = await astroBuildInto(content, outDir);
+    expect(build.code).not.toBe(0);
+    // Empty, as Astro's own emptying leaves it. (A moved-aside copy a failed build had no time to delete is removed
+    // by the next build, as the first test shows.)
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('never moves the project itself or a folder that holds it', () => {
     expect(isMovableOutDir('/site/dist', '/site')).toBe(true);
     expect(isMovableOutDir('/elsewhere/out', '/site')).toBe(true);
