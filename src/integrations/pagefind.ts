@@ -35,25 +35,22 @@ export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegr
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     logger.info(`Indexed ${pageCount} article ${pageCount === 1 ? 'page' : 'pages'} for search in ${seconds} s into ${outputPath}`);
   };
+  // Starts indexing once, not awaited: `finish` awaits it, and a failure fails the build there. Until then the
+  // rejection is handled, so Node does not report it as unhandled while the build goes on.
+  const start = (dir: URL, logger: AstroIntegrationLogger) => {
+    if (indexing) return;
+    indexing = index(dir, logger);
+    indexing.catch(() => undefined);
+  };
   return {
     name: 'broadsheet:pagefind',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ integrations: [finish] });
       },
-      'astro:build:generated': ({ dir, logger }) => {
-        // Started, not awaited: `finish` awaits it, and a failure fails the build there.
-        indexing = index(dir, logger);
-        // Until then, a rejection is handled, so Node does not report it as unhandled while the build goes on.
-        indexing.catch(() => undefined);
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        // A build that skipped the generated hook still gets its index.
-        if (!indexing) {
-          indexing = index(dir, logger);
-          indexing.catch(() => undefined);
-        }
-      },
+      'astro:build:generated': ({ dir, logger }) => start(dir, logger),
+      // A build that skipped the generated hook still gets its index.
+      'astro:build:done': ({ dir, logger }) => start(dir, logger),
     },
   };
 }
