@@ -1,6 +1,6 @@
 import { toString } from 'hast-util-to-string';
 import type { Element, Root, RootContent } from 'hast';
-import { closedWithin, readHtmlPrefix } from './html-prefix';
+import { fromHtml } from 'hast-util-from-html';
 
 /** The longest a generated summary gets, in characters. */
 export const EXCERPT_LENGTH = 280;
@@ -34,14 +34,9 @@ export function excerptFromTree(tree: Root, maxLength = EXCERPT_LENGTH): string 
 }
 
 /**
- * The plain text of the first paragraph of rendered (already sanitized) article HTML, shortened for a summary. Only
- * the HTML up to that paragraph's end is parsed.
+ * The plain text of the first paragraph of rendered (already sanitized) article HTML, shortened for a summary. Pages
+ * read the excerpt the pipeline stored (article-text.ts); this serves entries rendered without it.
  */
 export function excerptFromHtml(html: string, maxLength = EXCERPT_LENGTH): string {
-  return readHtmlPrefix(html, { firstLength: 0, cutAfter: '</p>' }, ({ tree, source, whole }) => {
-    const paragraph = firstParagraph(tree.children);
-    // A paragraph cut off at the end of the prefix (a `</p>` inside an attribute ends a prefix too) is not the whole.
-    if (paragraph && (whole || closedWithin(paragraph, source))) return shorten(toString(paragraph), maxLength);
-    return whole ? '' : undefined;
-  });
+  return excerptFromTree(fromHtml(html, { fragment: true }), maxLength);
 }

@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'hast';
-import { readHtmlPrefix } from '../html-prefix';
+import { fromHtml } from 'hast-util-from-html';
 
 /**
  * How many words of an article's body the search index holds, after its headline and standfirst. Pagefind fetches,
@@ -26,25 +26,17 @@ function collectText(nodes: readonly RootContent[], parts: string[]): void {
   }
 }
 
-function leadWords(tree: Root): string[] {
-  const parts: string[] = [];
-  collectText(tree.children, parts);
-  return parts.join('').split(/\s+/).filter(Boolean);
-}
-
 /** The first `maxWords` words of an (already sanitized) article tree, as plain text for the search index. */
 export function searchableLeadFromTree(tree: Root, maxWords: number = SEARCH_BODY_WORDS): string {
-  return leadWords(tree).slice(0, maxWords).join(' ');
+  const parts: string[] = [];
+  collectText(tree.children, parts);
+  return parts.join('').split(/\s+/).filter(Boolean).slice(0, maxWords).join(' ');
 }
 
 /**
- * The first `maxWords` words of rendered (already sanitized) article HTML, as plain text for the search index. Only a
- * prefix of the HTML is parsed: once it holds more than `maxWords` words, the first `maxWords` are whole (only the
- * last word of a prefix can be cut).
+ * The first `maxWords` words of rendered (already sanitized) article HTML, as plain text for the search index. Pages
+ * read the lead the pipeline stored (article-text.ts); this serves entries rendered without it, and measurements.
  */
 export function searchableLead(html: string, maxWords: number = SEARCH_BODY_WORDS): string {
-  return readHtmlPrefix(html, { firstLength: maxWords * 8, cutAfter: '>' }, ({ tree, whole }) => {
-    const words = leadWords(tree);
-    return whole || words.length > maxWords ? words.slice(0, maxWords).join(' ') : undefined;
-  });
+  return searchableLeadFromTree(fromHtml(html, { fragment: true }), maxWords);
 }
