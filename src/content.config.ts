@@ -1,4 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
+import { shareLoadedCollections } from '@/lib/build/shared-content-store';
 import { resolveContentDir } from '@/lib/content-dir';
 import { articlesLoader, sourcesLoader } from '@/lib/content-loader';
 import { createArticleSchema, sourceSchema } from '@/lib/schemas';
@@ -18,4 +19,5 @@ const sources = defineCollection({
   schema: sourceSchema,
 });
 
-export const collections = { articles, sources };
+// Shared with the pages of `astro build`, so they use the entries already in memory (lib/build/shared-content-store.ts).
+export const collections = shareLoadedCollections({ articles, sources });
