@@ -12,7 +12,7 @@ describe('createMarkdownOptions', () => {
   });
 
   it('parses raw HTML first, sanitizes it, and only then runs trusted plugins', () => {
-    const { rehypePlugins, remarkRehype, remarkPlugins } = createMarkdownOptions({ contentDir });
+    const { rehypePlugins, remarkRehype, remarkPlugins, smartypants } = createMarkdownOptions({ contentDir });
     const plugins = rehypePlugins.map((entry) => (Array.isArray(entry) ? entry[0] : entry));
     expect(plugins[0]).toBe(rehypeRaw);
     const sanitizeAt = plugins.indexOf(rehypeSanitize);
@@ -26,7 +26,12 @@ describe('createMarkdownOptions', () => {
       'rehypeArticleText',
     ]);
     expect(remarkRehype).toEqual({ clobberPrefix: '' });
-    expect(remarkPlugins).toHaveLength(1);
+    // Broadsheet's SmartyPants replaces Astro's, in its place: first after GFM.
+    expect(smartypants).toBe(false);
+    expect(remarkPlugins.map((entry) => (Array.isArray(entry) ? entry[0] : entry).name)).toEqual([
+      'remarkSmartypants',
+      'remarkImagePolicy',
+    ]);
   });
 
   it('keeps harmless inline HTML', async () => {

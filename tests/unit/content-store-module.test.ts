@@ -113,7 +113,7 @@ describe('shareLoadedCollections', () => {
   it('shares a collection only once its loader has finished', async () => {
     openSharedContentStore('build-4');
     let finish: () => void = () => undefined;
-    const slow = { name: 'slow', load: () => new Promise<void>((resolve) => (finish = resolve)) };
+    const slow = { name: 'slow', load: (_context: unknown) => new Promise<void>((resolve) => (finish = resolve)) };
     const { articles } = shareLoadedCollections({ articles: { loader: slow } });
     const loading = articles.loader.load({ collection: 'articles', store: fakeStore() });
     expect(sharedContentStore()?.loaded.has('articles')).toBe(false);

@@ -50,7 +50,7 @@ export function closeSharedContentStore(): void {
 
 /** A collection definition as `defineCollection` returns it; only the loader matters here. */
 interface CollectionWithLoader {
-  loader?: unknown;
+  readonly loader?: unknown;
 }
 
 /** A loader object as the content layer calls it. */
@@ -70,10 +70,10 @@ function isLoaderObject(loader: unknown): loader is LoaderObject {
  *
  * @throws when a collection has no loader object (a function loader cannot be wrapped): give it one.
  */
-export function shareLoadedCollections<T extends Record<string, CollectionWithLoader>>(collections: T): T {
+export function shareLoadedCollections<T extends Record<string, object>>(collections: T): T {
   const shared = Object.fromEntries(
     Object.entries(collections).map(([name, collection]) => {
-      const { loader } = collection;
+      const { loader } = collection as CollectionWithLoader;
       if (!isLoaderObject(loader)) {
         throw new Error(
           `src/content.config.ts: collection "${name}" needs a loader object with a load() method (such as glob()), not a function, so that its entries can be shared with the build.`,

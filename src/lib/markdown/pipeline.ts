@@ -13,6 +13,7 @@ import { rehypeRestoreTaskCheckboxes } from './rehype-restore-task-checkboxes.js
 import { rehypeStashTaskCheckboxes } from './rehype-stash-task-checkboxes.js';
 import { rehypeUnprefixIds } from './rehype-unprefix-ids.js';
 import { remarkImagePolicy } from './remark-image-policy.js';
+import { remarkSmartypants } from './remark-smartypants.js';
 import { articleSanitizeSchema } from './sanitize-schema.js';
 
 /** Settings of the article Markdown pipeline. */
@@ -30,12 +31,14 @@ export interface MarkdownPipelineOptions {
 
 /** What `unified()` from @astrojs/markdown-remark takes: plugins and remark-rehype options. */
 export interface MarkdownOptions {
-  /** Remark plugins; Astro runs them after GFM and smartypants, before it collects images. */
+  /** Remark plugins; Astro runs them after GFM, before it collects images. */
   remarkPlugins: RemarkPlugins;
   /** Rehype plugins; Astro runs them before its image, heading-id and final rehype-raw steps. */
   rehypePlugins: RehypePlugins;
   /** Options for remark-rehype. */
   remarkRehype: RemarkRehype;
+  /** Astro's own SmartyPants step: off, because the first remark plugin does the same faster (remark-smartypants.ts). */
+  smartypants: false;
 }
 
 /** Options for `unified()` from @astrojs/markdown-remark: the whole article Markdown pipeline. */
@@ -46,7 +49,8 @@ export function createMarkdownOptions(options: MarkdownPipelineOptions): Markdow
   }
   const imageOptions = { contentDir: path.resolve(contentDir) };
   return {
-    remarkPlugins: [[remarkImagePolicy, imageOptions]],
+    // SmartyPants first, where Astro's own step ran: right after GFM.
+    remarkPlugins: [remarkSmartypants, [remarkImagePolicy, imageOptions]],
     // Order matters: everything before rehype-sanitize sees untrusted HTML; only trusted steps follow it.
     rehypePlugins: [
       // Raw HTML arrives as `raw` nodes, which sanitize would drop whole; parse it into elements first.
@@ -66,5 +70,6 @@ export function createMarkdownOptions(options: MarkdownPipelineOptions): Markdow
     ],
     // Footnote ids come out bare (`fn-1`); sanitize then adds the one `user-content-` prefix.
     remarkRehype: { clobberPrefix: '' },
+    smartypants: false,
   };
 }
