@@ -8,6 +8,7 @@ import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { clearOutputInBackground } from './src/integrations/clear-output.ts';
 import { contentStoreFromFile } from './src/integrations/content-store-module.ts';
+import { collectGarbageBetweenPhases } from './src/integrations/collect-garbage.ts';
 import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -34,7 +35,14 @@ const draftVisibility = {
 
 export default defineConfig({
   // Search indexing comes last: it runs alongside the sitemap integration's work (see integrations/pagefind.ts).
-  integrations: [clearOutputInBackground(), contentStoreFromFile(), draftVisibility, broadsheetSitemap(), pagefindSearch({ locale: siteConfig.locale })],
+  integrations: [
+    clearOutputInBackground(),
+    contentStoreFromFile(),
+    collectGarbageBetweenPhases(),
+    draftVisibility,
+    broadsheetSitemap(),
+    pagefindSearch({ locale: siteConfig.locale }),
+  ],
   site: siteConfig.url,
   base: siteConfig.base,
   trailingSlash: 'always',

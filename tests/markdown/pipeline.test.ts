@@ -28,7 +28,11 @@ describe('createMarkdownOptions', () => {
     expect(remarkRehype).toEqual({ clobberPrefix: '' });
     // Broadsheet's SmartyPants replaces Astro's, in its place: first after GFM.
     expect(smartypants).toBe(false);
-    expect(remarkPlugins.map((entry) => (Array.isArray(entry) ? entry[0] : entry).name)).toEqual([
+    const remarkNames = remarkPlugins.map((entry) => {
+      const plugin = Array.isArray(entry) ? entry[0] : entry;
+      return typeof plugin === 'function' ? plugin.name : plugin;
+    });
+    expect(remarkNames).toEqual([
       'remarkSmartypants',
       'remarkImagePolicy',
     ]);

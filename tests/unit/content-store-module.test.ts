@@ -117,9 +117,20 @@ describe('shareLoadedCollections', () => {
     const { articles } = shareLoadedCollections({ articles: { loader: slow } });
     const loading = articles.loader.load({ collection: 'articles', store: fakeStore() });
     expect(sharedContentStore()?.loaded.has('articles')).toBe(false);
+    expect(sharedContentStore()?.running).toBe(1);
     finish();
     await loading;
     expect(sharedContentStore()?.loaded.has('articles')).toBe(true);
+    expect(sharedContentStore()?.running).toBe(0);
+  });
+
+  it('does not share a collection whose loader failed, and counts it as finished', async () => {
+    openSharedContentStore('build-5');
+    const failing = { name: 'failing', load: async (_context: unknown) => Promise.reject(new Error('bad file')) };
+    const { articles } = shareLoadedCollections({ articles: { loader: failing } });
+    await expect(articles.loader.load({ collection: 'articles', store: fakeStore() })).rejects.toThrow('bad file');
+    expect(sharedContentStore()?.loaded.has('articles')).toBe(false);
+    expect(sharedContentStore()?.running).toBe(0);
   });
 
   it('refuses a collection whose loader is a function, naming the collection and the file', () => {

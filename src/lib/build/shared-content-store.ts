@@ -8,6 +8,8 @@
 // The registry lives on globalThis because the loaders and the store module are loaded by different module graphs
 // (the content config through a Vite server, the pages from the built bundle) and so never share a module instance.
 
+import { collectGarbage } from './collect-garbage.js';
+
 /** The registry's key on globalThis, also written into the generated store module. */
 export const SHARED_STORE_KEY = 'broadsheet.shared-content-store';
 
@@ -25,6 +27,8 @@ export interface SharedContentStore {
   readonly expected: Set<string>;
   /** The collections whose loaders have finished, by name. */
   readonly loaded: Map<string, EntrySource>;
+  /** How many loaders are running now. */
+  running: number;
 }
 
 type Registry = Record<symbol, SharedContentStore | undefined>;
@@ -40,7 +44,7 @@ export function sharedContentStore(): SharedContentStore | undefined {
 
 /** Opens an empty registry for a new build (dropping any earlier build's), so that loaders start sharing. */
 export function openSharedContentStore(build: string): void {
-  registry()[Symbol.for(SHARED_STORE_KEY)] = { build, expected: new Set(), loaded: new Map() };
+  registry()[Symbol.for(SHARED_STORE_KEY)] = { build, expected: new Set(), loaded: new Map(), running: 0 };
 }
 
 /** Closes the registry, so the entries it holds can be freed once the pages are written. */
@@ -83,8 +87,16 @@ export function shareLoadedCollections<T extends Record<string, object>>(collect
       // The original stays the prototype, so its name, schema and any other member read through unchanged.
       const sharing = Object.create(loader) as LoaderObject;
       sharing.load = async (context) => {
-        await loader.load(context);
-        sharedContentStore()?.loaded.set(context.collection, context.store);
+        const shared = sharedContentStore();
+        // Loading is a build phase of its own (lib/build/collect-garbage.ts): before it, a rebuild has read and parsed
+        // the last store file; after it, Astro serialises the whole store.
+        if (shared && shared.running++ === 0) collectGarbage();
+        try {
+          await loader.load(context);
+          shared?.loaded.set(context.collection, context.store);
+        } finally {
+          if (shared && --shared.running === 0) collectGarbage();
+        }
       };
       return [name, { ...collection, loader: sharing }];
     }),
