@@ -14,7 +14,6 @@ import { visit } from 'unist-util-visit';
 /** The nodes remark-smartypants reads: text and code add their text, blocks add a space so a quote can open them. */
 const VISITED = new Set(['text', 'inlineCode', 'paragraph', 'heading', 'tableCell']);
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const IGNORED_HTML_ELEMENTS = new Set(['style', 'script']);
 
 /** Text the dash, ellipsis and backtick pass could change: parse-latin's white space between spaced dots. */
 const MAY_HAVE_DASHES_OR_ELLIPSES = /--|\.\.\.|``|''|\.[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+\./;
@@ -25,14 +24,10 @@ function isLiteral(node: Nodes): node is Nodes & { value: string } {
   return 'value' in node && typeof node.value === 'string';
 }
 
+// remark-smartypants also skips text inside MDX <style> and <script> elements; articles are plain Markdown, which has
+// no such nodes.
 function isVisited(node: Nodes, parent: Parent | undefined): boolean {
-  if (!parent || !VISITED.has(node.type)) return false;
-  // MDX only (Broadsheet renders plain Markdown); kept so the walk is the same as remark-smartypants'.
-  if (parent.type === 'mdxJsxTextElement') {
-    const name = (parent as Parent & { name?: unknown }).name;
-    if (typeof name !== 'string' || IGNORED_HTML_ELEMENTS.has(name)) return false;
-  }
-  return isLiteral(node) || BLOCKS.has(node.type);
+  return parent !== undefined && VISITED.has(node.type) && (isLiteral(node) || BLOCKS.has(node.type));
 }
 
 /**
