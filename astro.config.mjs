@@ -34,7 +34,8 @@ const draftVisibility = {
 };
 
 export default defineConfig({
-  // Search indexing comes last: it runs alongside the sitemap integration's work (see integrations/pagefind.ts).
+  // Search indexing comes last. Under `npm run build` it only hands the site to scripts/build.ts, which indexes it
+  // once Astro's process has exited (see integrations/pagefind.ts).
   integrations: [
     clearOutputInBackground(),
     contentStoreFromFile(),

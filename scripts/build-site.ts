@@ -1,8 +1,10 @@
-// Builds a content folder into an output folder with a real `astro build`, for the search check and measurement.
+// Builds a content folder into an output folder with the site's real build (scripts/build.ts), for the search check
+// and measurement.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { siteBuildArgs } from './build';
 
 /** The project root. */
 export const projectRoot = resolve(import.meta.dirname, '..');
@@ -17,13 +19,13 @@ export function buildDemoSite(): string {
   const outDir = mkdtempSync(join(projectRoot, 'node_modules/.cache/broadsheet-search-'));
   const { status, stdout, stderr } = spawnSync(
     process.execPath,
-    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    siteBuildArgs(['--outDir', outDir]),
     {
       cwd: projectRoot,
       env: { ...process.env, BROADSHEET_CONTENT_DIR: join(work, 'content'), ASTRO_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',
     },
   );
-  if (status !== 0) throw new Error(`astro build failed:\n${stdout}\n${stderr}`);
+  if (status !== 0) throw new Error(`the build failed:\n${stdout}\n${stderr}`);
   return outDir;
 }

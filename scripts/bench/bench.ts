@@ -15,6 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheDirFor } from '../../src/lib/content-dir';
+import { siteBuildArgs } from '../build';
 import { generateContent } from '../generate-content';
 import { PeakMemory } from './process-tree';
 import { addArticle, editArticle } from './workload';
@@ -33,7 +34,7 @@ export type SiteName = 'broadsheet' | 'reference';
 
 /** What one build measured. */
 export interface BuildMeasurement {
-  /** Wall-clock time of the whole `astro build` process, in seconds. */
+  /** Wall-clock time of the whole build (Broadsheet's: `astro build`, then the search index), in seconds. */
   readonly seconds: number;
   /** Wall time per article, in milliseconds. */
   readonly msPerArticle: number;
@@ -103,7 +104,7 @@ function outputStats(outDir: string): { pages: number; distBytes: number } {
   return { pages, distBytes };
 }
 
-/** Counts from an `astro build` log: pages rendered and pages reused, and Pagefind's time from our integration. */
+/** Counts from a build's log: pages rendered and pages reused by Astro, and Pagefind's time from our build script. */
 export function readBuildLog(log: string): { rendered: number; reused: number; pagefindSeconds: number | undefined } {
   const reused = (log.match(/\((?:restored|cached)\)/g) ?? []).length;
   // Astro prints each rendered page with its time, as `(+12ms)` or `(+1.20s)`.
@@ -113,6 +114,8 @@ export function readBuildLog(log: string): { rendered: number; reused: number; p
 }
 
 interface BuildRun {
+  /** The Node arguments that build the site into `outDir`. */
+  readonly nodeArgs: (outDir: string) => string[];
   readonly cwd: string;
   readonly outDir: string;
   readonly env: Record<string, string>;
@@ -123,11 +126,12 @@ interface BuildRun {
 async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
   // Node's defaults, as `npm run build` has them: no inherited heap size or test-runner mode.
   const { NODE_OPTIONS: _options, NODE_ENV: _mode, ...inherited } = process.env;
-  const nodeArgs = run.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${run.profileDir}`] : [];
+  // Only Broadsheet's build is profiled; its build script runs Astro's process under --cpu-prof.
+  const profile: Record<string, string> = run.profileDir ? { BROADSHEET_CPU_PROF_DIR: run.profileDir } : {};
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, astroBin, 'build', '--outDir', run.outDir], {
+  const child = spawn(process.execPath, run.nodeArgs(run.outDir), {
     cwd: run.cwd,
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...run.env },
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...run.env, ...profile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const memory = new PeakMemory(child.pid ?? process.pid);
@@ -140,7 +144,7 @@ async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
   });
   const seconds = (performance.now() - started) / 1000;
   const peakBytes = memory.stop();
-  if (code !== 0) throw new Error(`astro build in ${run.cwd} exited with ${code}:\n${log.slice(-4000)}`);
+  if (code !== 0) throw new Error(`the build in ${run.cwd} exited with ${code}:\n${log.slice(-4000)}`);
   const { pages, distBytes } = outputStats(run.outDir);
   return { seconds, msPerArticle: (seconds * 1000) / run.articles, peakBytes, pages, distBytes, ...readBuildLog(log) };
 }
@@ -240,8 +244,17 @@ async function benchSize(articles: number, options: { reference: boolean; profil
   generateContent(contentDir, { articles });
   const ourCache = resolve(projectRoot, cacheDirFor(projectRoot, contentDir));
   const sites: Record<SiteName, BuildRun & { caches: string[] }> = {
-    broadsheet: { cwd: projectRoot, outDir: ourOut, env: { BROADSHEET_CONTENT_DIR: contentDir }, articles, profileDir: undefined, caches: [ourCache, ourOut] },
+    broadsheet: {
+      nodeArgs: (outDir) => siteBuildArgs(['--outDir', outDir]),
+      cwd: projectRoot,
+      outDir: ourOut,
+      env: { BROADSHEET_CONTENT_DIR: contentDir },
+      articles,
+      profileDir: undefined,
+      caches: [ourCache, ourOut],
+    },
     reference: {
+      nodeArgs: (outDir) => [astroBin, 'build', '--outDir', outDir],
       cwd: referenceRoot,
       outDir: referenceOut,
       env: { BENCH_CONTENT_DIR: contentDir },

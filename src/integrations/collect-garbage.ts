@@ -3,9 +3,8 @@ import { collectGarbage } from '../lib/build/collect-garbage.js';
 
 /**
  * In `astro build`, collects garbage where one phase hands over to the next (see lib/build/collect-garbage.ts): when
- * the build starts, right after the content sync has written its store, and when the pages are written, before
- * Pagefind's own process and the sitemap start. The content loaders do the same around loading
- * (lib/build/shared-content-store.ts). List it before the Pagefind integration.
+ * the build starts, right after the content sync has written its store, and when the pages are written, before the
+ * sitemap reads them. The content loaders do the same around loading (lib/build/shared-content-store.ts).
  */
 export function collectGarbageBetweenPhases(): AstroIntegration {
   const collect = (phase: string, logger: { debug(message: string): void }) => {

@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { indexSite } from '../lib/search/index-site.js';
+import type { AstroIntegration } from 'astro';
+import { indexLanguage, indexSiteAndReport } from '../lib/search/index-site.js';
 
 /** Options of the search integration. */
 export interface PagefindIntegrationOptions {
@@ -9,48 +10,42 @@ export interface PagefindIntegrationOptions {
 }
 
 /**
- * Builds the Pagefind search index into the output folder after every `astro build`.
+ * The environment variable through which the site's build script (scripts/build.ts, which `npm run build` runs) takes
+ * the indexing over: it names a file where this integration writes a SearchHandoff instead of indexing.
+ */
+export const SEARCH_HANDOFF_ENV = 'BROADSHEET_SEARCH_HANDOFF';
+
+/** What the build script needs to index the site once `astro build` has exited. */
+export interface SearchHandoff {
+  /** The built site's folder, absolute. */
+  readonly dir: string;
+  /** The language code every page is indexed as (see indexLanguage). */
+  readonly language: string;
+}
+
+/**
+ * Gets the built site its Pagefind search index.
  *
- * Pagefind indexes in a process of its own. It starts as soon as the pages are written (`astro:build:generated`),
- * and runs while Astro finishes the build and the integrations after this one (the sitemap, which reads every page's
- * head) do their work on the other core: at 5,000 articles about 8 s of each build no longer add up. The index is
- * awaited by a second integration, which this one adds in `astro:config:setup` so that it comes after every
- * integration listed or added before it (list this one after the sitemap).
+ * Under `npm run build` the index is built after `astro build` has exited (scripts/build.ts), and this integration
+ * only tells the script where the site is. Pagefind indexes in a process of its own, and writing the index of 20,000
+ * articles takes it 1.5 GiB; the build's Node process, although it holds a third of that in live objects by then, does
+ * not give the rest of its 1.2 to 1.4 GiB back to the system while it waits. Both at once passed the 2.5 GiB budget
+ * (measured in the README's Performance section). A bare `astro build` still gets its index, here, at the end.
  */
 export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegration {
-  let indexing: Promise<void> | undefined;
-  const finish: AstroIntegration = {
-    name: 'broadsheet:pagefind-done',
-    hooks: {
-      'astro:build:done': async () => {
-        await indexing;
-      },
-    },
-  };
-  const index = async (dir: URL, logger: AstroIntegrationLogger) => {
-    const language = options.locale.split('-')[0]?.toLowerCase() || 'en';
-    const started = performance.now();
-    const { pageCount, outputPath } = await indexSite(fileURLToPath(dir), { language });
-    // `npm run bench` reads the time from this line.
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    logger.info(`Indexed ${pageCount} article ${pageCount === 1 ? 'page' : 'pages'} for search in ${seconds} s into ${outputPath}`);
-  };
-  // Starts indexing once, not awaited: `finish` awaits it, and a failure fails the build there. Until then the
-  // rejection is handled, so Node does not report it as unhandled while the build goes on.
-  const start = (dir: URL, logger: AstroIntegrationLogger) => {
-    if (indexing) return;
-    indexing = index(dir, logger);
-    indexing.catch(() => undefined);
-  };
   return {
     name: 'broadsheet:pagefind',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ integrations: [finish] });
+      'astro:build:done': async ({ dir, logger }) => {
+        const handoff: SearchHandoff = { dir: fileURLToPath(dir), language: indexLanguage(options.locale) };
+        const handoffFile = process.env[SEARCH_HANDOFF_ENV];
+        if (handoffFile) {
+          writeFileSync(handoffFile, JSON.stringify(handoff));
+          logger.info('The search index is built next, once this build has exited.');
+          return;
+        }
+        await indexSiteAndReport(handoff.dir, handoff.language, (line) => logger.info(line));
       },
-      'astro:build:generated': ({ dir, logger }) => start(dir, logger),
-      // A build that skipped the generated hook still gets its index.
-      'astro:build:done': ({ dir, logger }) => start(dir, logger),
     },
   };
 }

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { siteBuildArgs } from '../../scripts/build';
 
 /** The project root (where astro.config.mjs is). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,7 +26,7 @@ export function writeFiles(dir: string, files: Readonly<Record<string, string>>)
   }
 }
 
-/** What one `astro build` did. */
+/** What one build of the site (`astro build`, then the search index) did. */
 export interface BuildResult {
   /** The process exit code. */
   readonly code: number | null;
@@ -36,8 +37,9 @@ export interface BuildResult {
 }
 
 /**
- * Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) straight into `outDir`, which should be
- * inside the project (see astroBuild), on this Node 22.
+ * Runs a real build of `contentDir` (through BROADSHEET_CONTENT_DIR) straight into `outDir`, which should be inside
+ * the project (see astroBuild), on this Node 22: the site's build script, `astro build` and then the search index, as
+ * `npm run build` runs them.
  */
 export function astroBuildInto(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself, nor the copies of
@@ -45,7 +47,7 @@ export function astroBuildInto(contentDir: string, outDir: string, extraEnv: Rec
   const { NODE_ENV: _testRunnerMode, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SITE: _site, ASSETS_PREFIX: _a, ...environment } =
     process.env;
   return new Promise((resolveBuild, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, siteBuildArgs(['--outDir', outDir]), {
       cwd: projectRoot,
       env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +67,7 @@ export function projectOutputFolder(): string {
   return mkdtempSync(join(cacheRoot, 'broadsheet-build-'));
 }
 
-/** Runs a real `astro build` of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, on this Node 22. */
+/** Runs a real build of `contentDir` (through BROADSHEET_CONTENT_DIR) into `outDir`, as astroBuildInto does. */
 export async function astroBuild(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   // Astro writes its prerender chunks to `.astro/.prerender/` in the project when the output folder is outside it, so
   // two builds into temporary folders at once (another test run on this machine) delete each other's chunks. A

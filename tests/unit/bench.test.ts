@@ -23,7 +23,7 @@ describe('readBuildLog', () => {
       '  ├─ /a/index.html (+12ms)',
       '  ├─ /b/index.html  ├─ /c/index.html (restored) (+1.20s)',
       '  ├─ /d/index.html (cached)',
-      '[broadsheet:pagefind] Indexed 2 article pages for search in 0.45 s into /out/pagefind',
+      '[search] Indexed 2 article pages for search in 0.45 s into /out/pagefind',
     ].join('\n');
     expect(readBuildLog(log)).toEqual({ rendered: 2, reused: 2, pagefindSeconds: 0.45 });
     expect(readBuildLog('nothing').pagefindSeconds).toBeUndefined();

@@ -44,3 +44,21 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     await pagefind.close();
   }
 }
+
+/** The language code the index uses for a BCP 47 locale: `en` for `en-GB`, and `en` when there is none. */
+export function indexLanguage(locale: string): string {
+  return locale.split('-')[0]?.toLowerCase() || 'en';
+}
+
+/**
+ * Indexes a built site (see indexSite) and reports it in one line through `log`, with the time it took. `npm run
+ * bench` reads that time from the line, so keep its wording.
+ */
+export async function indexSiteAndReport(siteDir: string, language: string, log: (line: string) => void): Promise<IndexSiteResult> {
+  const started = performance.now();
+  const result = await indexSite(siteDir, { language });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const pages = `${result.pageCount} article ${result.pageCount === 1 ? 'page' : 'pages'}`;
+  log(`Indexed ${pages} for search in ${seconds} s into ${result.outputPath}`);
+  return result;
+}

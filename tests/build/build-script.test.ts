@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSearchHandoff } from '../../scripts/build';
+import { astroBuildInto, projectOutputFolder, projectRoot, temporaryFolder } from './helpers';
+
+// `npm run build` runs scripts/build.ts: `astro build` in a process of its own, then the search index once that
+// process has exited. A bare `astro build` must still produce a whole site.
+
+function demoContent(prefix: string): string {
+  const content = join(temporaryFolder(prefix), 'content');
+  cpSync(join(projectRoot, 'content'), content, { recursive: true });
+  return content;
+}
+
+/** A bare `astro build`, without the build script. */
+function bareAstroBuild(contentDir: string, outDir: string): Promise<{ code: number | null; output: string }> {
+  const { NODE_ENV: _mode, BROADSHEET_SEARCH_HANDOFF: _handoff, ...environment } = process.env;
+  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+describe('the build script', () => {
+  it('indexes the site for search after Astro has finished, not during its build', async () => {
+    const outDir = projectOutputFolder();
+    const build = await astroBuildInto(demoContent('build-script'), outDir);
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+    const complete = build.output.indexOf('Complete!');
+    const indexed = build.output.indexOf('[search] Indexed 1 article page for search');
+    expect(complete).toBeGreaterThan(0);
+    expect(indexed).toBeGreaterThan(complete);
+    expect(build.output).toContain('The search index is built next');
+  });
+
+  it("exits with Astro's failure and builds no index when the build fails", async () => {
+    const content = demoContent('build-script-failing');
+    writeFileSync(join(content, 'articles/broken.md'), '---\ntitle: Broken\n---\n\nNo date, no source.\n');
+    const outDir = projectOutputFolder();
+    const build = await astroBuildInto(content, outDir);
+    expect(build.code).toBe(1);
+    expect(build.output).toContain('broken.md');
+    expect(build.output).not.toContain('[search]');
+    expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
+  });
+
+  it('leaves a bare `astro build` with its index, built at the end of that build', async () => {
+    const outDir = projectOutputFolder();
+    const build = await bareAstroBuild(demoContent('bare-astro-build'), outDir);
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(build.output).toMatch(/\[broadsheet:pagefind\] Indexed 1 article page for search/);
+    expect(build.output).not.toContain('The search index is built next');
+  });
+});
+
+describe('readSearchHandoff', () => {
+  it('reads the folder and language the search integration wrote', () => {
+    const dir = temporaryFolder('handoff');
+    const file = join(dir, 'search.json');
+    writeFileSync(file, JSON.stringify({ dir: '/site/dist', language: 'en' }));
+    expect(readSearchHandoff(file)).toEqual({ dir: '/site/dist', language: 'en' });
+  });
+
+  it('names the file and the likely cause when the integration wrote nothing', () => {
+    const file = join(temporaryFolder('handoff-missing'), 'search.json');
+    expect(() => readSearchHandoff(file)).toThrow(/search\.json.*pagefindSearch\(\) integration/s);
+  });
+
+  it('names the file and what it expected when the contents are wrong', () => {
+    const dir = temporaryFolder('handoff-wrong');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'search.json');
+    writeFileSync(file, JSON.stringify({ dir: 42 }));
+    expect(() => readSearchHandoff(file)).toThrow(/search\.json: expected \{ "dir": string, "language": string \}/);
+  });
+});
