@@ -6,7 +6,7 @@ import { sourceRevision } from './src/lib/build/source-revision.ts';
 import { cacheDirFor, resolveContentDir } from './src/lib/content-dir.ts';
 import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { clearOutputInBackground } from './src/integrations/clear-output.ts';
+import { prepareOutputFolder } from './src/integrations/output-folder.ts';
 import { contentStoreFromFile } from './src/integrations/content-store-module.ts';
 import { collectGarbageBetweenPhases } from './src/integrations/collect-garbage.ts';
 import { broadsheetSitemap } from './src/integrations/sitemap.ts';
@@ -37,7 +37,7 @@ export default defineConfig({
   // Search indexing comes last. Under `npm run build` it only hands the site to scripts/build.ts, which indexes it
   // once Astro's process has exited (see integrations/pagefind.ts).
   integrations: [
-    clearOutputInBackground(),
+    prepareOutputFolder(),
     contentStoreFromFile(),
     collectGarbageBetweenPhases(),
     draftVisibility,

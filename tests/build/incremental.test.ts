@@ -1,5 +1,5 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/generate-content';
 import { readBuildLog } from '../../scripts/bench/bench';
@@ -102,5 +102,23 @@ describe('incremental rebuilds', () => {
     expect(readFileSync(join(rebuilt.outDir, 'index.html'), 'utf8')).toContain('An article added between two builds');
     // The renamed source's articles were rendered again; other sources' article pages were copied.
     expect(readBuildLog(rebuilt.output).reused).toBeGreaterThan(20);
+  });
+
+  it('after a deleted article, matches a clean build: its page and its folder are gone', async () => {
+    const page = 'articles/2024/01/a-10/index.html';
+    expect(existsSync(join(outDir, page))).toBe(true);
+    rmSync(join(contentDir, 'articles/2024/01/a-10.md'));
+    const rebuilt = await astroBuildInto(contentDir, outDir);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    // The rebuild kept the last build's pages in place, so the deleted article's page had to be removed.
+    expect(rebuilt.output).toMatch(/Kept the \d+ pages of the last build/);
+    expect(rebuilt.output).toContain('Removed 1 pages of the last build');
+    expect(existsSync(join(outDir, dirname(page)))).toBe(false);
+    const clean = await cleanBuild(contentDir);
+    expect(clean.code, clean.output).toBe(0);
+    expect(differences(siteFiles(rebuilt.outDir), siteFiles(clean.outDir))).toEqual([]);
+    // One fragment per article page in the index: the last build's index was replaced, not added to.
+    const fragments = (dir: string) => readdirSync(join(dir, 'pagefind/fragment')).length;
+    expect(fragments(rebuilt.outDir)).toBe(fragments(clean.outDir));
   });
 });

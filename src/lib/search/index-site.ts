@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -36,6 +37,9 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     const added = await index.addDirectory({ path: siteDir, glob: options.glob ?? ARTICLE_PAGES_GLOB });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
     const outputPath = join(siteDir, SEARCH_BUNDLE_FOLDER);
+    // The last build's index, if the output folder kept it: Pagefind names its files by their contents and would
+    // leave the old ones beside the new.
+    rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
     return { pageCount: added.page_count, outputPath };
