@@ -18,10 +18,10 @@ export function broadsheetSitemap(): AstroIntegration {
         updateConfig({
           integrations: [
             sitemap({
-              serialize: async (item) => {
+              serialize: (item) => {
                 const file = builtPageFile(outDir, item.url, siteBaseUrl);
                 if (!file || !existsSync(file)) return undefined;
-                const { indexable, lastmod } = pageIndexing(await readHead(file), item.url);
+                const { indexable, lastmod } = pageIndexing(readHead(file), item.url);
                 if (!indexable) return undefined;
                 return lastmod ? { ...item, lastmod } : item;
               },

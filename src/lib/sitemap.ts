@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Parser } from 'htmlparser2';
@@ -54,21 +54,26 @@ export function builtPageFile(outDir: string, pageUrl: string, siteBaseUrl: stri
   return path.endsWith('.html') ? join(outDir, path) : undefined;
 }
 
-/** The `<head>` of an HTML file (read only as far as `</head>`, so large pages cost little). */
-export async function readHead(file: string): Promise<string> {
-  const handle = await open(file, 'r');
+/**
+ * The `<head>` of an HTML file (read only as far as `</head>`, so large pages cost little). Synchronous on purpose:
+ * the sitemap asks for one page after another, and each asynchronous open, read and close waited for Node's thread
+ * pool. For the 6,011 pages of 5,000 articles the sitemap took 6 s that way; the build has nothing else to do
+ * meanwhile.
+ */
+export function readHead(file: string): string {
+  const fd = openSync(file, 'r');
   try {
     const chunk = Buffer.alloc(16_384);
     const decoder = new StringDecoder('utf8');
     let head = '';
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) return head;
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return head + decoder.end();
       head += decoder.write(chunk.subarray(0, bytesRead));
       const end = head.indexOf('</head>');
       if (end !== -1) return head.slice(0, end + '</head>'.length);
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
