@@ -60,12 +60,11 @@ export function prepareOutputFolder(): AstroIntegration {
     if (existsSync(outDir)) {
       const aside = `${outDir}${STALE_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
       try {
-        if (!isMovableOutDir(outDir, projectRoot)) throw new Error('the output folder holds the project');
         renameSync(outDir, aside);
         stale.push(aside);
         mkdirSync(outDir, { recursive: true });
       } catch (error) {
-        // Another file system, a locked folder, or the project inside it: emptied in place, as Astro would.
+        // A locked folder or a mount point: emptied in place, as Astro would.
         logger.debug(`Could not move ${outDir} aside (${String(error)}); emptying it in place.`);
         removeAllBut(outDir, new Set(), SPARED);
       }
@@ -101,7 +100,11 @@ export function prepareOutputFolder(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         if (!isBuild) return;
-        kept = pagesToKeep(readOutputState(stateFile), outDir);
+        if (!isMovableOutDir(outDir, projectRoot)) {
+          logger.warn(`The output folder ${outDir} holds the project; it is neither emptied nor pruned. Build into dist/.`);
+          return;
+        }
+        kept = existsSync(outDir) ? pagesToKeep(readOutputState(stateFile), outDir) : undefined;
         // A build that stops halfway leaves no record, so the next one starts empty.
         rmSync(stateFile, { force: true });
         if (kept) {

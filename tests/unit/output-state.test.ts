@@ -67,6 +67,8 @@ describe('pagesToKeep', () => {
     const elsewhere = recorded();
     expect(pagesToKeep(elsewhere.state, `${elsewhere.dir}-copy`)).toBeUndefined();
     expect(pagesToKeep(undefined, elsewhere.dir)).toBeUndefined();
+    // A record of no pages at all keeps nothing either: there is no last build to trust.
+    expect(pagesToKeep({ version: 1, outDir: elsewhere.dir, files: {} }, elsewhere.dir)).toBeUndefined();
   });
 
   it('reads no record from a missing file, another version or a malformed one', () => {

@@ -79,7 +79,7 @@ export function readOutputState(file: string): OutputState | undefined {
  * the build starts from an empty folder.
  */
 export function pagesToKeep(state: OutputState | undefined, outDir: string): Set<string> | undefined {
-  if (!state || state.outDir !== outDir) return undefined;
+  if (!state || state.outDir !== outDir || Object.keys(state.files).length === 0) return undefined;
   const keep = new Set<string>();
   for (const [page, stamp] of Object.entries(state.files)) {
     if (page.startsWith('../') || fileStamp(join(outDir, page)) !== stamp) return undefined;
