@@ -1,40 +1,16 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSearchHandoff } from '../../scripts/build';
-import { astroBuildInto, projectOutputFolder, projectRoot, temporaryFolder } from './helpers';
+import { astroBuildInto, bareAstroBuildInto, demoContentCopy, projectOutputFolder, temporaryFolder } from './helpers';
 
 // `npm run build` runs scripts/build.ts: `astro build` in a process of its own, then the search index once that
 // process has exited. A bare `astro build` must still produce a whole site.
 
-function demoContent(prefix: string): string {
-  const content = join(temporaryFolder(prefix), 'content');
-  cpSync(join(projectRoot, 'content'), content, { recursive: true });
-  return content;
-}
-
-/** A bare `astro build`, without the build script. */
-function bareAstroBuild(contentDir: string, outDir: string): Promise<{ code: number | null; output: string }> {
-  const { NODE_ENV: _mode, BROADSHEET_SEARCH_HANDOFF: _handoff, ...environment } = process.env;
-  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: projectRoot,
-    env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((done, fail) => {
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, output }));
-  });
-}
-
 describe('the build script', () => {
   it('indexes the site for search after Astro has finished, not during its build', async () => {
     const outDir = projectOutputFolder();
-    const build = await astroBuildInto(demoContent('build-script'), outDir);
+    const build = await astroBuildInto(demoContentCopy('build-script'), outDir);
     expect(build.code, build.output).toBe(0);
     expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     const complete = build.output.indexOf('Complete!');
@@ -45,7 +21,7 @@ describe('the build script', () => {
   });
 
   it("exits with Astro's failure and builds no index when the build fails", async () => {
-    const content = demoContent('build-script-failing');
+    const content = demoContentCopy('build-script-failing');
     writeFileSync(join(content, 'articles/broken.md'), '---\ntitle: Broken\n---\n\nNo date, no source.\n');
     const outDir = projectOutputFolder();
     const build = await astroBuildInto(content, outDir);
@@ -57,7 +33,7 @@ describe('the build script', () => {
 
   it('leaves a bare `astro build` with its index, built at the end of that build', async () => {
     const outDir = projectOutputFolder();
-    const build = await bareAstroBuild(demoContent('bare-astro-build'), outDir);
+    const build = await bareAstroBuildInto(demoContentCopy('bare-astro-build'), outDir);
     expect(build.code, build.output).toBe(0);
     expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(build.output).toMatch(/\[broadsheet:pagefind\] Indexed 1 article page for search/);

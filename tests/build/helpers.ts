@@ -18,6 +18,13 @@ export function temporaryFolder(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `broadsheet-${prefix}-`));
 }
 
+/** A copy of the demo content in a fresh temporary folder (a content folder of its own, with its own build cache). */
+export function demoContentCopy(prefix: string): string {
+  const content = join(temporaryFolder(prefix), 'content');
+  cpSync(join(projectRoot, 'content'), content, { recursive: true });
+  return content;
+}
+
 /** Writes files given as `{ 'articles/a.md': '...' }` under `dir`. */
 export function writeFiles(dir: string, files: Readonly<Record<string, string>>): void {
   for (const [path, contents] of Object.entries(files)) {
@@ -42,12 +49,21 @@ export interface BuildResult {
  * `npm run build` runs them.
  */
 export function astroBuildInto(contentDir: string, outDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+  return runNode(siteBuildArgs(['--outDir', outDir]), contentDir, outDir, extraEnv);
+}
+
+/** Runs a bare `astro build` (not the site's build script) of `contentDir` into `outDir`, as astroBuildInto does. */
+export function bareAstroBuildInto(contentDir: string, outDir: string): Promise<BuildResult> {
+  return runNode([join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], contentDir, outDir, {});
+}
+
+function runNode(args: string[], contentDir: string, outDir: string, extraEnv: Record<string, string>): Promise<BuildResult> {
   // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself, nor the copies of
   // import.meta.env it puts in process.env (an inherited BASE_URL=/ made a BASE_PATH=/news/ build link to the root).
   const { NODE_ENV: _testRunnerMode, BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, SITE: _site, ASSETS_PREFIX: _a, ...environment } =
     process.env;
   return new Promise((resolveBuild, reject) => {
-    const child = spawn(process.execPath, siteBuildArgs(['--outDir', outDir]), {
+    const child = spawn(process.execPath, args, {
       cwd: projectRoot,
       env: { ...environment, BROADSHEET_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,22 +3,16 @@ import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBuildLog } from '../../scripts/bench/bench';
 import { isMovableOutDir } from '../../src/integrations/output-folder';
-import { astroBuildInto, htmlFiles, projectOutputFolder, projectRoot, temporaryFolder } from './helpers';
+import { astroBuildInto, demoContentCopy, htmlFiles, projectOutputFolder } from './helpers';
 
 // A build either keeps the last build's pages in the output folder (when nothing has touched them since) or starts
 // from an empty folder. Either way, what it leaves is exactly its own site.
 
 const demoArticle = 'articles/2024/04/rasmussen-nato-members-may-send-troops-to-ukraine/index.html';
 
-function demoContent(prefix: string): string {
-  const content = join(temporaryFolder(prefix), 'content');
-  cpSync(join(projectRoot, 'content'), content, { recursive: true });
-  return content;
-}
-
 describe('preparing the output folder', () => {
   it('leaves no file of an unknown earlier build and no moved-aside copy, even after a killed build', async () => {
-    const content = demoContent('output-folder');
+    const content = demoContentCopy('output-folder');
     const outDir = projectOutputFolder();
     mkdirSync(join(outDir, 'articles/removed-story'), { recursive: true });
     writeFileSync(join(outDir, 'articles/removed-story/index.html'), '<p>A page whose article was deleted.</p>');
@@ -37,7 +31,7 @@ describe('preparing the output folder', () => {
   });
 
   it('leaves the last site as it was when the content is invalid', async () => {
-    const content = demoContent('output-folder-failing');
+    const content = demoContentCopy('output-folder-failing');
     writeFileSync(join(content, 'articles/broken.md'), '---\ntitle: Broken\n---\n\nNo date, no source.\n');
     const outDir = projectOutputFolder();
     writeFileSync(join(outDir, 'index.html'), 'the last build');
@@ -48,7 +42,7 @@ describe('preparing the output folder', () => {
   });
 
   it("keeps the last build's pages in place, and removes every other file it did not write again", async () => {
-    const content = demoContent('output-folder-keep');
+    const content = demoContentCopy('output-folder-keep');
     const outDir = projectOutputFolder();
     const first = await astroBuildInto(content, outDir);
     expect(first.code, first.output).toBe(0);
@@ -74,7 +68,7 @@ describe('preparing the output folder', () => {
   });
 
   it('trusts no page of the last build once one has been changed by hand', async () => {
-    const content = demoContent('output-folder-tampered');
+    const content = demoContentCopy('output-folder-tampered');
     const outDir = projectOutputFolder();
     const first = await astroBuildInto(content, outDir);
     expect(first.code, first.output).toBe(0);
@@ -91,7 +85,7 @@ describe('preparing the output folder', () => {
   });
 
   it('trusts no page of the last build when that build went into another folder', async () => {
-    const content = demoContent('output-folder-moved');
+    const content = demoContentCopy('output-folder-moved');
     const firstOut = projectOutputFolder();
     expect((await astroBuildInto(content, firstOut)).code).toBe(0);
     // The same pages, by another route: the record names the first folder.
