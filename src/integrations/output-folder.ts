@@ -36,7 +36,8 @@ export function isMovableOutDir(outDir: string, projectRoot: string): boolean {
  *   integration removes the kept pages this build no longer has (a deleted article, a renamed source's old pages).
  * - **Starts empty** otherwise: the folder is renamed aside and the old copy deleted while the build goes on (Astro's
  *   own emptying, one file at a time, took about 5 s of a rebuild at 5,000 articles). Leftovers of a build that was
- *   killed are deleted by the next one.
+ *   killed are deleted by the next one. A folder holding a `.git` (a deploy repository) is emptied in place instead,
+ *   around it, as Astro does.
  *
  * Either way nothing of the last build survives unless this build produced the same page. Until the content has
  * loaded the folder is left alone, so a build stopped by invalid content leaves the last site as it was. The search
@@ -57,7 +58,10 @@ export function prepareOutputFolder(): AstroIntegration {
           .filter((name) => name.startsWith(`${basename(outDir)}${STALE_MARK}`))
           .map((name) => join(parent, name))
       : [];
-    if (existsSync(outDir)) {
+    if (existsSync(outDir) && [...SPARED].some((name) => existsSync(join(outDir, name)))) {
+      // A deploy repository inside the folder stays where it is; the rest is removed in place, as Astro would.
+      removeAllBut(outDir, new Set(), SPARED);
+    } else if (existsSync(outDir)) {
       const aside = `${outDir}${STALE_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
       try {
         renameSync(outDir, aside);

@@ -99,6 +99,22 @@ describe('preparing the output folder', () => {
     expect(readFileSync(join(secondOut, demoArticle), 'utf8')).toContain('Rasmussen');
   });
 
+  it("keeps a deploy repository's .git folder inside the output folder, whichever way the build starts", async () => {
+    const content = demoContentCopy('output-folder-git');
+    const outDir = projectOutputFolder();
+    mkdirSync(join(outDir, '.git'));
+    writeFileSync(join(outDir, '.git/HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(join(outDir, 'old.html'), 'from another build');
+    const build = await astroBuildInto(content, outDir);
+    expect(build.code, build.output).toBe(0);
+    expect(readFileSync(join(outDir, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/gh-pages\n');
+    expect(existsSync(join(outDir, 'old.html'))).toBe(false);
+    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    const again = await astroBuildInto(content, outDir);
+    expect(again.output).toMatch(/Kept the \d+ pages/);
+    expect(existsSync(join(outDir, '.git/HEAD'))).toBe(true);
+  });
+
   it('never moves the project itself or a folder that holds it', () => {
     expect(isMovableOutDir('/site/dist', '/site')).toBe(true);
     expect(isMovableOutDir('/elsewhere/out', '/site')).toBe(true);
