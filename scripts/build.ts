@@ -15,7 +15,8 @@ import { SEARCH_HANDOFF_ENV, type SearchHandoff } from '../src/integrations/page
 import { indexSiteAndReport } from '../src/lib/search/index-site';
 
 const projectRoot = resolve(import.meta.dirname, '..');
-const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+/** Astro's command-line entry, run with `process.execPath` (the project's Node 22). */
+export const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 /**
  * The Node arguments that run this build script, for tools and tests that spawn the site's build with

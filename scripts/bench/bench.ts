@@ -15,7 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheDirFor } from '../../src/lib/content-dir';
-import { siteBuildArgs } from '../build';
+import { astroBin, siteBuildArgs } from '../build';
 import { generateContent } from '../generate-content';
 import { PeakMemory } from './process-tree';
 import { addArticle, editArticle } from './workload';
@@ -23,7 +23,6 @@ import { addArticle, editArticle } from './workload';
 /** The project root. */
 const projectRoot = resolve(import.meta.dirname, '../..');
 const referenceRoot = join(projectRoot, 'bench/reference');
-const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 /** The builds measured for each size, in order: each later one starts from the state the one before left. */
 export const PHASES = ['cold', 'unchanged', 'edit', 'add'] as const;

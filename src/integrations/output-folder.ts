@@ -49,6 +49,8 @@ export function prepareOutputFolder(): AstroIntegration {
   let projectRoot = '';
   let stateFile = '';
   let kept: Set<string> | undefined;
+  /** Every file this build wrote or reused (set at `astro:build:done`, read by the record taken after it). */
+  let built = new Set<string>();
   let removal: Promise<unknown> = Promise.resolve();
 
   const startEmpty = (logger: AstroIntegrationLogger) => {
@@ -76,15 +78,12 @@ export function prepareOutputFolder(): AstroIntegration {
     removal = Promise.all(stale.map((path) => rm(path, { recursive: true, force: true })));
   };
 
-  // Astro reports each route's files, reused or rendered, pages and endpoints alike.
-  const builtFiles = (assets: Map<string, URL[]>) => new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-
   /** Comes after every other integration, so the record is taken once every file of the build is written. */
   const record: AstroIntegration = {
     name: 'broadsheet:output-folder-record',
     hooks: {
-      'astro:build:done': ({ assets }) => {
-        writeOutputState(stateFile, recordOutputState(outDir, builtFiles(assets)));
+      'astro:build:done': () => {
+        writeOutputState(stateFile, recordOutputState(outDir, built));
       },
     },
   };
@@ -119,9 +118,10 @@ export function prepareOutputFolder(): AstroIntegration {
         }
       },
       'astro:build:done': async ({ assets, logger }) => {
+        // Astro reports each route's files, reused or rendered, pages and endpoints alike.
+        built = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
         await removal;
         if (!kept) return;
-        const built = builtFiles(assets);
         const gone = [...kept].filter((page) => !built.has(join(outDir, page)));
         removePages(outDir, gone);
         if (gone.length > 0) logger.info(`Removed ${gone.length} pages of the last build that this build no longer has.`);

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { siteBuildArgs } from '../../scripts/build';
+import { astroBin, siteBuildArgs } from '../../scripts/build';
 
 /** The project root (where astro.config.mjs is). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,7 +54,7 @@ export function astroBuildInto(contentDir: string, outDir: string, extraEnv: Rec
 
 /** Runs a bare `astro build` (not the site's build script) of `contentDir` into `outDir`, as astroBuildInto does. */
 export function bareAstroBuildInto(contentDir: string, outDir: string): Promise<BuildResult> {
-  return runNode([join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], contentDir, outDir, {});
+  return runNode([astroBin, 'build', '--outDir', outDir], contentDir, outDir, {});
 }
 
 function runNode(args: string[], contentDir: string, outDir: string, extraEnv: Record<string, string>): Promise<BuildResult> {
