@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { astroBin, siteBuildArgs } from '../../scripts/build';
+import { PROJECT_SCRATCH_VARIABLE } from '../global-setup';
 
 /** The project root (where astro.config.mjs is). */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,7 +79,8 @@ function runNode(args: string[], contentDir: string, outDir: string, extraEnv: R
 
 /** A fresh folder for build output inside the project (see astroBuild). */
 export function projectOutputFolder(): string {
-  const cacheRoot = join(projectRoot, 'node_modules/.cache');
+  // Under vitest, inside the run's own folder (tests/global-setup.ts), removed when the run ends.
+  const cacheRoot = process.env[PROJECT_SCRATCH_VARIABLE] ?? join(projectRoot, 'node_modules/.cache');
   mkdirSync(cacheRoot, { recursive: true });
   return mkdtempSync(join(cacheRoot, 'broadsheet-build-'));
 }
