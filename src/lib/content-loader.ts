@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { BODY_KEY_FIELD, bodyFolder, hasBody, pruneBodies, storedBodyKey, useBodyFolder, writeBody } from './build/article-bodies';
 import { decodeContentFile, findFrontmatterSizeProblem } from './content-rules/limits';
 import { findNestingProblem } from './content-rules/nesting-depth';
 import { FrontmatterError, parseYamlFile, splitMarkdown } from './frontmatter';
@@ -29,6 +30,24 @@ interface RenderEntry {
 }
 
 type FullLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
+
+/** What Astro's Markdown render function returns for an entry. */
+interface RenderedEntry {
+  html: string;
+  metadata?: Record<string, unknown>;
+}
+
+function isRenderedEntry(value: unknown): value is RenderedEntry {
+  return typeof value === 'object' && value !== null && typeof (value as RenderedEntry).html === 'string';
+}
+
+/**
+ * The folder that holds this mode's content store: `astro dev` (the only caller that passes a file watcher) keeps its
+ * store in `.astro/`, builds and `astro sync` in the cache folder. Article bodies are kept beside it.
+ */
+function storeFolder(context: LoaderContext): string {
+  return fileURLToPath(context.watcher ? new URL('.astro/', context.config.root) : context.config.cacheDir);
+}
 
 /** A content problem found while loading, reported with the file it is in. */
 export class ContentError extends Error {
@@ -146,6 +165,16 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
       const shown = (entry: string) => displayPath(join(base, entry), projectRoot);
       const renderFailures = new Map<string, string>();
       filesById = new Map();
+      // Rendered bodies live in files beside the store (lib/build/article-bodies.ts). An unchanged file is not
+      // rendered again, so an entry whose body file has gone (a cache folder cleaned by hand, a store from before
+      // bodies moved out) is dropped here, and Astro renders it anew.
+      const bodies = bodyFolder(storeFolder(context));
+      useBodyFolder(bodies);
+      for (const entry of [...store.values()]) {
+        if (!entry.rendered) continue;
+        const key = storedBodyKey(entry.rendered);
+        if (!key || !hasBody(bodies, key)) store.delete(entry.id);
+      }
 
       const wrappedTypes = new Map<string, EntryType>();
       for (const [extension, entryType] of entryTypes) {
@@ -162,7 +191,10 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
               const render = await getRenderFunction(astroConfig);
               return async (entry) => {
                 try {
-                  return await render(entry);
+                  const rendered = await render(entry);
+                  if (!isRenderedEntry(rendered)) return rendered;
+                  const key = writeBody(bodies, rendered.html);
+                  return { ...rendered, html: '', metadata: { ...rendered.metadata, [BODY_KEY_FIELD]: key } };
                 } catch (error) {
                   const file = entry.filePath ? displayPath(resolve(projectRoot, entry.filePath), projectRoot) : entry.id;
                   const reason = error instanceof Error ? error.message : String(error);
@@ -182,6 +214,14 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
         entryTypes: wrappedTypes,
         parseData: parseDataNamingFile(context, projectRoot, 'invalid front matter'),
       } as FullLoaderContext);
+
+      // Bodies of edited or deleted articles are named by no entry any more.
+      const inUse = new Set<string>();
+      for (const entry of store.values()) {
+        const key = storedBodyKey(entry.rendered);
+        if (key) inUse.add(key);
+      }
+      pruneBodies(bodies, inUse);
 
       const problems: string[] = [];
       for (const [id, files] of filesById) {

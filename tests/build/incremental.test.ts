@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/generate-content';
 import { readBuildLog } from '../../scripts/bench/bench';
 import { addArticle, editArticle } from '../../scripts/bench/workload';
-import { astroBuild, astroBuildInto, brokenInternalLinks, htmlFiles, projectOutputFolder, temporaryFolder, type BuildResult } from './helpers';
+import { cacheDirFor } from '@/lib/content-dir';
+import { astroBuild, astroBuildInto, brokenInternalLinks, htmlFiles, projectOutputFolder, projectRoot, temporaryFolder, type BuildResult } from './helpers';
 
 // Incremental builds (experimental.incrementalBuild, with a cacheKey on every getStaticPaths page) copy unchanged
 // pages from the last build. They must never leave a page stale: after each change, the rebuilt site must be exactly
@@ -120,5 +121,25 @@ describe('incremental rebuilds', () => {
     // One fragment per article page in the index: the last build's index was replaced, not added to.
     const fragments = (dir: string) => readdirSync(join(dir, 'pagefind/fragment')).length;
     expect(fragments(rebuilt.outDir)).toBe(fragments(clean.outDir));
+  });
+
+  it('keeps one body file per article beside the content store, not in it, and renders a body removed by hand again', async () => {
+    const cacheDir = join(projectRoot, cacheDirFor(projectRoot, contentDir));
+    const bodies = join(cacheDir, 'broadsheet-bodies');
+    const articleCount = readdirSync(join(contentDir, 'articles'), { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
+    // The edit, the addition and the deletion above left no body of an old version behind.
+    const names = readdirSync(bodies);
+    expect(names).toHaveLength(articleCount);
+    for (const name of names) expect(readFileSync(join(bodies, name), 'utf8')).toContain('<p>');
+    expect(readFileSync(join(cacheDir, 'data-store.json'), 'utf8')).not.toContain('<p>');
+
+    const removed = names[0]!;
+    const body = readFileSync(join(bodies, removed), 'utf8');
+    rmSync(join(bodies, removed));
+    const pagesBefore = siteFiles(outDir);
+    const rebuilt = await astroBuildInto(contentDir, outDir);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    expect(readFileSync(join(bodies, removed), 'utf8')).toBe(body);
+    expect(differences(siteFiles(outDir), pagesBefore)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
+import { withBody } from '../build/article-bodies';
 import { pageCacheKey } from '../cache-key';
 import { getSiteContent, type Article, type SiteContent } from '../content';
 import { leadImageUrl } from '../lead-image-url';
@@ -31,9 +32,10 @@ const LOCAL_IMAGE_PLACEHOLDER = /__ASTRO_IMAGE_/i;
 let container: Promise<AstroContainer> | undefined;
 
 async function bodyHtml(article: Article): Promise<string> {
-  const html = article.entry.rendered?.html ?? '';
+  const entry = withBody(article.entry);
+  const html = entry.rendered?.html ?? '';
   if (!LOCAL_IMAGE_PLACEHOLDER.test(html)) return html;
-  const { Content } = await render(article.entry);
+  const { Content } = await render(entry);
   container ??= AstroContainer.create();
   return (await container).renderToString(Content);
 }

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Astro keeps each Markdown entry's rendered HTML in its content store, and writes the whole store as one devalue
+// string. At 20,000 generated articles the HTML was 208 MB of the store's 288 MB, and serialising the store (then
+// reading the old file back to compare) took the build from 1.0 GB to 3.2 GB resident and 14.3 s; without the HTML
+// it went from 0.4 GB to 1.5 GB in 3.7 s. So the articles loader keeps every body in its own file, named by a hash
+// of the HTML, in a folder beside the store, and the store holds only that name. Pages read a body when they render
+// it (article pages and feed items), which incremental builds do only for the articles that changed.
+//
+// The folder sits beside the store it belongs to (`astro dev` keeps its store in `.astro/`, builds in the cache
+// folder), so that a build's pruning never removes a body the dev server's store still names.
+
+/** What the store keeps in an article's rendered metadata instead of its HTML: the name of its body file. */
+export const BODY_KEY_FIELD = 'broadsheetBody';
+
+/** The folder name, inside the folder that holds Astro's content store. */
+const BODY_FOLDER_NAME = 'broadsheet-bodies';
+
+// The loaders and the pages are loaded by different module graphs in one process (see shared-content-store.ts), so
+// the folder in use is handed over on globalThis.
+const REGISTRY_KEY = Symbol.for('broadsheet.article-bodies-folder');
+
+/** Where a store's bodies are kept: a folder inside the folder that holds the store file. */
+export function bodyFolder(storeFolder: string): string {
+  return join(storeFolder, BODY_FOLDER_NAME);
+}
+
+/** Records the folder the loaders keep bodies in, for the pages rendered in this process. */
+export function useBodyFolder(folder: string): void {
+  (globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = folder;
+}
+
+/** The folder recorded by `useBodyFolder`, if a loader has run in this process. */
+export function bodyFolderInUse(): string | undefined {
+  const folder = (globalThis as Record<symbol, unknown>)[REGISTRY_KEY];
+  return typeof folder === 'string' ? folder : undefined;
+}
+
+/** The file name of a body: a SHA-256 of its HTML, so the same HTML is one file and a name never changes meaning. */
+export function bodyKey(html: string): string {
+  return `${createHash('sha256').update(html).digest('base64url')}.html`;
+}
+
+/**
+ * Keeps `html` in `folder` and returns its key. The file is written under a temporary name and renamed, so a build
+ * that stops halfway never leaves a partial body under a key.
+ */
+export function writeBody(folder: string, html: string): string {
+  const key = bodyKey(html);
+  const path = join(folder, key);
+  if (!existsSync(path)) {
+    mkdirSync(folder, { recursive: true });
+    const partial = `${path}.${process.pid}.partial`;
+    writeFileSync(partial, html);
+    renameSync(partial, path);
+  }
+  return key;
+}
+
+/** Whether the body named `key` is in `folder`. */
+export function hasBody(folder: string, key: string): boolean {
+  return existsSync(join(folder, key));
+}
+
+/** Reads the body named `key` from `folder`; throws (ENOENT) when it is not there. */
+export function readBody(folder: string, key: string): string {
+  return readFileSync(join(folder, key), 'utf8');
+}
+
+/** Removes every file in `folder` whose name is not in `keep` (old bodies, partial writes); returns how many. */
+export function pruneBodies(folder: string, keep: ReadonlySet<string>): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (keep.has(name)) continue;
+    rmSync(join(folder, name), { force: true, recursive: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+/** The body key a rendered entry carries, if its HTML was moved out of the store. */
+export function storedBodyKey(rendered: { metadata?: Record<string, unknown> } | undefined): string | undefined {
+  const key = rendered?.metadata?.[BODY_KEY_FIELD];
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** The part of a collection entry that `withBody` reads and fills in. */
+interface EntryWithBody {
+  readonly id: string;
+  readonly filePath?: string;
+  readonly rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
+/**
+ * The entry with its body HTML back in `rendered.html`, for Astro's `render()` and the feeds. An entry that carries
+ * its HTML itself (no body key) is returned as it is.
+ *
+ * @throws when the body file is missing: the cache folder was changed while the site was built or served.
+ */
+export function withBody<T extends EntryWithBody>(entry: T, folder = bodyFolderInUse()): T {
+  const key = storedBodyKey(entry.rendered);
+  if (!key || !entry.rendered) return entry;
+  const file = entry.filePath ?? entry.id;
+  if (!folder) {
+    throw new Error(`${file}: its rendered body is kept outside the content store, but no articles loader ran in this process to say where.`);
+  }
+  let html: string;
+  try {
+    html = readBody(folder, key);
+  } catch {
+    throw new Error(
+      `${file}: its rendered body ${key} is missing from ${folder}. Something removed it during the build; build again (the loader renders missing bodies anew).`,
+    );
+  }
+  return { ...entry, rendered: { ...entry.rendered, html } };
+}
