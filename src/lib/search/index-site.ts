@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeBundle, type BundleWriteResult } from './write-bundle';
 
 /** The built pages that are searched: article pages only, never listings, the search page or the 404 page. */
 export const ARTICLE_PAGES_GLOB = 'articles/**/*.html';
@@ -14,6 +14,8 @@ export interface IndexSiteResult {
   readonly pageCount: number;
   /** Where the index was written. */
   readonly outputPath: string;
+  /** How many of the bundle's files were written, left as they were and removed. */
+  readonly files: BundleWriteResult;
 }
 
 /** Options for indexing. */
@@ -37,12 +39,12 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     const added = await index.addDirectory({ path: siteDir, glob: options.glob ?? ARTICLE_PAGES_GLOB });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
     const outputPath = join(siteDir, SEARCH_BUNDLE_FOLDER);
-    // The last build's index, if the output folder kept it: Pagefind names its files by their contents and would
-    // leave the old ones beside the new.
-    rmSync(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    return { pageCount: added.page_count, outputPath };
+    // The files are taken from Pagefind and only the changed ones written (write-bundle.ts); the last build's index,
+    // if the output folder kept it, is updated in place, its files no longer in the bundle removed.
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0) throw new Error(`Pagefind could not build the index of ${siteDir}: ${bundle.errors.join('; ')}`);
+    const files = writeBundle(outputPath, bundle.files);
+    return { pageCount: added.page_count, outputPath, files };
   } finally {
     // Pagefind runs as a child process; left open, it would keep the build's Node process alive.
     await pagefind.close();
@@ -63,6 +65,7 @@ export async function indexSiteAndReport(siteDir: string, language: string, log:
   const result = await indexSite(siteDir, { language });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = `${result.pageCount} article ${result.pageCount === 1 ? 'page' : 'pages'}`;
-  log(`Indexed ${pages} for search in ${seconds} s into ${result.outputPath}`);
+  const { written, removed } = result.files;
+  log(`Indexed ${pages} for search in ${seconds} s into ${result.outputPath} (${written} files written, ${removed} removed)`);
   return result;
 }

@@ -1,0 +1,73 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+// Pagefind's own writeFiles() rewrites every file of the search bundle: one fragment per article page, so 5,075 files
+// at 5,000 articles, after the last build's bundle has been removed. On this machine that took 5.9 to 6.4 s of every
+// rebuild, while getting the same files from Pagefind in memory took 2.2 to 2.4 s and comparing them with the last
+// bundle 0.1 s. Pagefind names most files by their contents, so after an edit all but a few are already there.
+
+/** One file of the search bundle, as Pagefind's getFiles() gives it. */
+export interface BundleFile {
+  /** The path inside the bundle folder, with `/` separators. */
+  readonly path: string;
+  /** The file's bytes. */
+  readonly content: Uint8Array;
+}
+
+/** What bringing a folder up to date did. */
+export interface BundleWriteResult {
+  /** Files written because they were new or different. */
+  readonly written: number;
+  /** Files already there with the same bytes. */
+  readonly unchanged: number;
+  /** Files removed because the bundle no longer has them. */
+  readonly removed: number;
+}
+
+function sameBytes(path: string, content: Uint8Array): boolean {
+  try {
+    return Buffer.from(content.buffer, content.byteOffset, content.byteLength).equals(readFileSync(path));
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `folder`, as paths relative to it with `/` separators; none when the folder does not exist. */
+function filesUnder(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Makes `folder` hold exactly `files`: writes each file whose bytes differ from what is there (every file's bytes are
+ * compared, never only its name, so a file cut short by an interrupted build is written again) and removes every
+ * other file.
+ */
+export function writeBundle(folder: string, files: readonly BundleFile[]): BundleWriteResult {
+  let written = 0;
+  let unchanged = 0;
+  const wanted = new Set<string>();
+  for (const file of files) {
+    wanted.add(file.path);
+    const path = join(folder, file.path);
+    if (sameBytes(path, file.content)) {
+      unchanged += 1;
+      continue;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+    written += 1;
+  }
+  let removed = 0;
+  for (const path of filesUnder(folder)) {
+    if (wanted.has(path)) continue;
+    rmSync(join(folder, path), { force: true, recursive: true });
+    removed += 1;
+  }
+  return { written, unchanged, removed };
+}
