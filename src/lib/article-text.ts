@@ -32,17 +32,32 @@ export interface RenderedBody {
   readonly metadata?: Readonly<Record<string, unknown>> | undefined;
 }
 
-function stored(rendered: RenderedBody | undefined): ArticleText | undefined {
+function storedText(rendered: RenderedBody | undefined): Record<string, unknown> | undefined {
   const frontmatter = rendered?.metadata?.['frontmatter'];
   if (typeof frontmatter !== 'object' || frontmatter === null) return undefined;
   const value = (frontmatter as Record<string, unknown>)[ARTICLE_TEXT_KEY];
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { excerpt, searchLead } = value as Record<string, unknown>;
-  return typeof excerpt === 'string' && typeof searchLead === 'string' ? { excerpt, searchLead } : undefined;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 }
 
-/** The article text of a rendered entry: what the pipeline stored, else read from its HTML. */
+/**
+ * The article text of a rendered entry: what the pipeline stored, else read from its HTML. Each part is read on its
+ * own: Astro's content store keeps only the excerpt (listingFrontmatter), and the search lead comes with the rest of
+ * the rendered entry from its body file (lib/build/article-bodies.ts).
+ */
 export function articleText(rendered: RenderedBody | undefined): ArticleText {
+  const stored = storedText(rendered);
   const html = rendered?.html ?? '';
-  return stored(rendered) ?? { excerpt: excerptFromHtml(html), searchLead: searchableLead(html) };
+  return {
+    excerpt: typeof stored?.['excerpt'] === 'string' ? stored['excerpt'] : excerptFromHtml(html),
+    searchLead: typeof stored?.['searchLead'] === 'string' ? stored['searchLead'] : searchableLead(html),
+  };
+}
+
+/**
+ * What Astro's content store keeps of an entry's plugin front matter: only the excerpt listings show. The rest (the
+ * search lead, Astro's copy of the front matter, which the entry's data already holds) stays in the body file.
+ */
+export function listingFrontmatter(frontmatter: unknown): Record<string, unknown> {
+  const stored = storedText({ html: '', metadata: { frontmatter } });
+  return typeof stored?.['excerpt'] === 'string' ? { [ARTICLE_TEXT_KEY]: { excerpt: stored['excerpt'] } } : {};
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { BODY_KEY_FIELD, bodyFolder, hasBody, pruneBodies, storedBodyKey, useBodyFolder, writeBody } from './build/article-bodies';
+import { bodyFolder, hasBody, pruneBodies, storedBodyKey, storedRendered, useBodyFolder, writeBody, type RenderedEntry } from './build/article-bodies';
 import { decodeContentFile, findFrontmatterSizeProblem } from './content-rules/limits';
 import { findNestingProblem } from './content-rules/nesting-depth';
 import { FrontmatterError, parseYamlFile, splitMarkdown } from './frontmatter';
@@ -30,12 +30,6 @@ interface RenderEntry {
 }
 
 type FullLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
-
-/** What Astro's Markdown render function returns for an entry. */
-interface RenderedEntry {
-  html: string;
-  metadata?: Record<string, unknown>;
-}
 
 function isRenderedEntry(value: unknown): value is RenderedEntry {
   return typeof value === 'object' && value !== null && typeof (value as RenderedEntry).html === 'string';
@@ -193,8 +187,7 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
                 try {
                   const rendered = await render(entry);
                   if (!isRenderedEntry(rendered)) return rendered;
-                  const key = writeBody(bodies, rendered.html);
-                  return { ...rendered, html: '', metadata: { ...rendered.metadata, [BODY_KEY_FIELD]: key } };
+                  return storedRendered(rendered, writeBody(bodies, rendered));
                 } catch (error) {
                   const file = entry.filePath ? displayPath(resolve(projectRoot, entry.filePath), projectRoot) : entry.id;
                   const reason = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/generate-content';
 import { readBuildLog } from '../../scripts/bench/bench';
 import { addArticle, editArticle } from '../../scripts/bench/workload';
+import { articleText } from '@/lib/article-text';
+import { readBody } from '@/lib/build/article-bodies';
 import { cacheDirFor } from '@/lib/content-dir';
 import { astroBuild, astroBuildInto, brokenInternalLinks, htmlFiles, projectOutputFolder, projectRoot, temporaryFolder, type BuildResult } from './helpers';
 
@@ -130,16 +132,21 @@ describe('incremental rebuilds', () => {
     // The edit, the addition and the deletion above left no body of an old version behind.
     const names = readdirSync(bodies);
     expect(names).toHaveLength(articleCount);
-    for (const name of names) expect(readFileSync(join(bodies, name), 'utf8')).toContain('<p>');
-    expect(readFileSync(join(cacheDir, 'data-store.json'), 'utf8')).not.toContain('<p>');
+    for (const name of names) expect(readBody(bodies, name).html).toContain('<p>');
+    // The store keeps neither the HTML nor the search lead (the first words of a body; its end is past the excerpt).
+    const store = readFileSync(join(cacheDir, 'data-store.json'), 'utf8');
+    expect(store).not.toContain('<p>');
+    const lead = articleText(readBody(bodies, names[0]!)).searchLead;
+    expect(lead.split(' ').length).toBeGreaterThan(40);
+    expect(store).not.toContain(lead.split(' ').slice(-12).join(' '));
 
     const removed = names[0]!;
-    const body = readFileSync(join(bodies, removed), 'utf8');
+    const body = readFileSync(join(bodies, removed));
     rmSync(join(bodies, removed));
     const pagesBefore = siteFiles(outDir);
     const rebuilt = await astroBuildInto(contentDir, outDir);
     expect(rebuilt.code, rebuilt.output).toBe(0);
-    expect(readFileSync(join(bodies, removed), 'utf8')).toBe(body);
+    expect(readFileSync(join(bodies, removed))).toEqual(body);
     expect(differences(siteFiles(outDir), pagesBefore)).toEqual([]);
   });
 });

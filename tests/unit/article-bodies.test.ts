@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARTICLE_TEXT_KEY, articleText } from '@/lib/article-text';
 import {
   BODY_KEY_FIELD,
   bodyKey,
@@ -9,37 +10,66 @@ import {
   pruneBodies,
   readBody,
   storedBodyKey,
+  storedRendered,
   withBody,
   writeBody,
+  type RenderedEntry,
 } from '@/lib/build/article-bodies';
 
 function folder(): string {
   return join(mkdtempSync(join(tmpdir(), 'broadsheet-bodies-')), 'bodies');
 }
 
+/** A rendered entry as the Markdown pipeline gives it. */
+function rendered(html: string): RenderedEntry {
+  return {
+    html,
+    metadata: {
+      headings: [{ depth: 2, slug: 'user-content-a', text: 'A' }],
+      imagePaths: ['./lead.png'],
+      frontmatter: { title: 'A headline', date: new Date('2024-05-01T10:00:00Z'), [ARTICLE_TEXT_KEY]: { excerpt: 'Short.', searchLead: 'Short. And longer.' } },
+    },
+  };
+}
+
 describe('writeBody and readBody', () => {
-  it('keeps one file per distinct body, named by its HTML, and reads it back unchanged', () => {
+  it('keeps one file per distinct rendered entry, named by its bytes, and reads it back whole', () => {
     const dir = folder();
-    const greek = '<p>Η Αθήνα “σήμερα” — 100 €</p>';
+    const greek = rendered('<p>Η Αθήνα “σήμερα” — 100 €</p>');
     const key = writeBody(dir, greek);
-    expect(key).toBe(bodyKey(greek));
-    expect(key).toMatch(/^[\w-]{43}\.html$/);
-    expect(writeBody(dir, greek)).toBe(key);
-    const other = writeBody(dir, '<p>Other</p>');
+    expect(key).toMatch(/^[\w-]{43}\.body$/);
+    expect(key).toBe(bodyKey(readFileSync(join(dir, key))));
+    expect(writeBody(dir, rendered('<p>Η Αθήνα “σήμερα” — 100 €</p>'))).toBe(key);
+    const other = writeBody(dir, rendered('<p>Other</p>'));
     expect(other).not.toBe(key);
     expect(readdirSync(dir).sort()).toEqual([key, other].sort());
-    expect(readBody(dir, key)).toBe(greek);
+    // Dates and every other value in the metadata come back as they were.
+    expect(readBody(dir, key)).toEqual(greek);
     expect(hasBody(dir, key)).toBe(true);
-    expect(hasBody(dir, 'missing.html')).toBe(false);
+    expect(hasBody(dir, 'missing.body')).toBe(false);
+  });
+});
+
+describe('storedRendered', () => {
+  it('keeps no HTML, headings or search lead in the store, only the excerpt, the image paths and the key', () => {
+    const full = rendered('<p>Short. And longer.</p>');
+    const slim = storedRendered(full, 'k.body');
+    expect(slim).toEqual({
+      html: '',
+      metadata: { imagePaths: ['./lead.png'], frontmatter: { [ARTICLE_TEXT_KEY]: { excerpt: 'Short.' } }, [BODY_KEY_FIELD]: 'k.body' },
+    });
+    expect(articleText(slim).excerpt).toBe('Short.');
+    expect(storedBodyKey(slim)).toBe('k.body');
+    expect(full.html).toBe('<p>Short. And longer.</p>');
   });
 });
 
 describe('pruneBodies', () => {
   it('removes every file not named in the set, partial writes included, and keeps the rest', () => {
     const dir = folder();
-    const keep = writeBody(dir, '<p>kept</p>');
-    const old = writeBody(dir, '<p>old</p>');
-    writeFileSync(join(dir, `${old}.123.partial`), '<p>ol');
+    const keep = writeBody(dir, rendered('<p>kept</p>'));
+    const old = writeBody(dir, rendered('<p>old</p>'));
+    writeFileSync(join(dir, `${old}.123.partial`), 'cut sh');
     expect(pruneBodies(dir, new Set([keep]))).toBe(2);
     expect(readdirSync(dir)).toEqual([keep]);
   });
@@ -50,15 +80,15 @@ describe('pruneBodies', () => {
 });
 
 describe('withBody', () => {
-  it('puts the body file back into rendered.html and keeps the rest of the entry', () => {
+  it('gives back the whole rendered entry from its file, with the rest of the entry as it was', () => {
     const dir = folder();
-    const key = writeBody(dir, '<p>Body</p>');
-    const entry = { id: 'a', filePath: 'content/articles/a.md', rendered: { html: '', metadata: { [BODY_KEY_FIELD]: key, headings: [] } } };
-    const full = withBody(entry, dir);
-    expect(full.rendered.html).toBe('<p>Body</p>');
-    expect(full.rendered.metadata).toBe(entry.rendered.metadata);
+    const full = rendered('<p>Short. And longer.</p>');
+    const entry = { id: 'a', filePath: 'content/articles/a.md', data: { title: 'A' }, rendered: storedRendered(full, writeBody(dir, full)) };
+    const read = withBody(entry, dir);
+    expect(read.rendered).toEqual(full);
+    expect(read.data).toBe(entry.data);
+    expect(articleText(read.rendered).searchLead).toBe('Short. And longer.');
     expect(entry.rendered.html).toBe('');
-    expect(storedBodyKey(full.rendered)).toBe(key);
   });
 
   it('returns an entry that carries its own HTML as it is', () => {
@@ -66,10 +96,10 @@ describe('withBody', () => {
     expect(withBody(entry, undefined)).toBe(entry);
   });
 
-  it('names the article file and the missing body when the file has gone', () => {
+  it('names the article file and the missing file when it has gone', () => {
     const dir = folder();
-    const entry = { id: 'a', filePath: 'content/articles/a.md', rendered: { html: '', metadata: { [BODY_KEY_FIELD]: bodyKey('<p>x</p>') } } };
-    expect(() => withBody(entry, dir)).toThrow(/^content\/articles\/a\.md: its rendered body \S+\.html is missing from .*build again/);
+    const entry = { id: 'a', filePath: 'content/articles/a.md', rendered: storedRendered(rendered('<p>x</p>'), 'gone.body') };
+    expect(() => withBody(entry, dir)).toThrow(/^content\/articles\/a\.md: its rendered body gone\.body is missing from .*build again/);
     expect(() => withBody(entry, undefined)).toThrow(/^content\/articles\/a\.md: .*no articles loader ran/);
   });
 });

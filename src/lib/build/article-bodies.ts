@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { listingFrontmatter } from '../article-text';
 
-// Astro keeps each Markdown entry's rendered HTML in its content store, and writes the whole store as one devalue
-// string. At 20,000 generated articles the HTML was 208 MB of the store's 288 MB, and serialising the store (then
-// reading the old file back to compare) took the build from 1.0 GB to 3.2 GB resident and 14.3 s; without the HTML
-// it went from 0.4 GB to 1.5 GB in 3.7 s. So the articles loader keeps every body in its own file, named by a hash
-// of the HTML, in a folder beside the store, and the store holds only that name. Pages read a body when they render
-// it (article pages and feed items), which incremental builds do only for the articles that changed.
+// Astro keeps each Markdown entry's rendered HTML and metadata in its content store, and writes the whole store as
+// one devalue string. At 20,000 generated articles the HTML was 208 MB of the store's 288 MB, and serialising the
+// store (then reading the old file back to compare) took the build from 1.0 GB to 3.2 GB resident and 14.3 s;
+// without the HTML it went from 0.4 GB to 1.5 GB in 3.7 s. At 5,000 articles the search lead, headings and Astro's
+// copy of the front matter were 14 MB of the 17 MB left. So the articles loader keeps each rendered entry whole in its
+// own file, named by a hash of its bytes, in a folder beside the store, and the store keeps only what listings use
+// (the excerpt), what Astro needs for images, and that name. Article pages and feed items read the file when they
+// render the article, which incremental builds do only for the articles that changed.
 //
 // The folder sits beside the store it belongs to (`astro dev` keeps its store in `.astro/`, builds in the cache
 // folder), so that a build's pruning never removes a body the dev server's store still names.
@@ -38,25 +42,45 @@ export function bodyFolderInUse(): string | undefined {
   return typeof folder === 'string' ? folder : undefined;
 }
 
-/** The file name of a body: a SHA-256 of its HTML, so the same HTML is one file and a name never changes meaning. */
-export function bodyKey(html: string): string {
-  return `${createHash('sha256').update(html).digest('base64url')}.html`;
+/** A rendered entry as Astro's Markdown render function returns it and its store keeps it. */
+export interface RenderedEntry {
+  /** The body HTML. */
+  html: string;
+  /** Headings, image paths and the plugin front matter. */
+  metadata?: Record<string, unknown>;
+}
+
+/** The file name of a kept entry: a SHA-256 of its bytes, so the same entry is one file and a name never changes meaning. */
+export function bodyKey(bytes: Uint8Array): string {
+  return `${createHash('sha256').update(bytes).digest('base64url')}.body`;
 }
 
 /**
- * Keeps `html` in `folder` and returns its key. The file is written under a temporary name and renamed, so a build
- * that stops halfway never leaves a partial body under a key.
+ * Keeps the whole rendered entry in `folder` (V8's serialisation, which keeps any value Astro puts in the metadata)
+ * and returns its key. The file is written under a temporary name and renamed, so a build that stops halfway never
+ * leaves a partial file under a key.
  */
-export function writeBody(folder: string, html: string): string {
-  const key = bodyKey(html);
+export function writeBody(folder: string, rendered: RenderedEntry): string {
+  const bytes = serialize(rendered);
+  const key = bodyKey(bytes);
   const path = join(folder, key);
   if (!existsSync(path)) {
     mkdirSync(folder, { recursive: true });
     const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, html);
+    writeFileSync(partial, bytes);
     renameSync(partial, path);
   }
   return key;
+}
+
+/**
+ * What the store keeps of a rendered entry once the whole of it is in the file named `key`: no HTML, no headings,
+ * the plugin front matter cut to what listings read, the rest of the metadata (image paths, which Astro resolves
+ * from the store) as it was.
+ */
+export function storedRendered(rendered: RenderedEntry, key: string): RenderedEntry {
+  const { headings: _headings, frontmatter, ...metadata } = rendered.metadata ?? {};
+  return { html: '', metadata: { ...metadata, frontmatter: listingFrontmatter(frontmatter), [BODY_KEY_FIELD]: key } };
 }
 
 /** Whether the body named `key` is in `folder`. */
@@ -64,9 +88,9 @@ export function hasBody(folder: string, key: string): boolean {
   return existsSync(join(folder, key));
 }
 
-/** Reads the body named `key` from `folder`; throws (ENOENT) when it is not there. */
-export function readBody(folder: string, key: string): string {
-  return readFileSync(join(folder, key), 'utf8');
+/** Reads the rendered entry named `key` from `folder`; throws (ENOENT) when it is not there. */
+export function readBody(folder: string, key: string): RenderedEntry {
+  return deserialize(readFileSync(join(folder, key))) as RenderedEntry;
 }
 
 /** Removes every file in `folder` whose name is not in `keep` (old bodies, partial writes); returns how many. */
@@ -86,7 +110,7 @@ export function pruneBodies(folder: string, keep: ReadonlySet<string>): number {
   return removed;
 }
 
-/** The body key a rendered entry carries, if its HTML was moved out of the store. */
+/** The body key a rendered entry carries, if it was moved out of the store. */
 export function storedBodyKey(rendered: { metadata?: Record<string, unknown> } | undefined): string | undefined {
   const key = rendered?.metadata?.[BODY_KEY_FIELD];
   return typeof key === 'string' ? key : undefined;
@@ -96,12 +120,12 @@ export function storedBodyKey(rendered: { metadata?: Record<string, unknown> } |
 interface EntryWithBody {
   readonly id: string;
   readonly filePath?: string;
-  readonly rendered?: { html: string; metadata?: Record<string, unknown> };
+  readonly rendered?: RenderedEntry;
 }
 
 /**
- * The entry with its body HTML back in `rendered.html`, for Astro's `render()` and the feeds. An entry that carries
- * its HTML itself (no body key) is returned as it is.
+ * The entry with its whole rendered entry (HTML, headings, search lead) read back from its file, for Astro's
+ * `render()`, the search data and the feeds. An entry that carries its HTML itself (no body key) is returned as it is.
  *
  * @throws when the body file is missing: the cache folder was changed while the site was built or served.
  */
@@ -112,13 +136,13 @@ export function withBody<T extends EntryWithBody>(entry: T, folder = bodyFolderI
   if (!folder) {
     throw new Error(`${file}: its rendered body is kept outside the content store, but no articles loader ran in this process to say where.`);
   }
-  let html: string;
+  let rendered: RenderedEntry;
   try {
-    html = readBody(folder, key);
+    rendered = readBody(folder, key);
   } catch {
     throw new Error(
       `${file}: its rendered body ${key} is missing from ${folder}. Something removed it during the build; build again (the loader renders missing bodies anew).`,
     );
   }
-  return { ...entry, rendered: { ...entry.rendered, html } };
+  return { ...entry, rendered };
 }
