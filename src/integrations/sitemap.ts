@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { builtPageFile, pageIndexing, readHead } from '../lib/sitemap.js';
+import { builtPageFile, readPageIndexingMemory, rememberedPageIndexing, writePageIndexingMemory, type RememberedPage } from '../lib/sitemap.js';
+
+/** Where the answers read from the pages' heads are kept between builds, in Astro's cache folder. */
+const MEMORY_FILE = 'broadsheet-sitemap.json';
 
 /**
  * @astrojs/sitemap, keeping only the pages that ask to be indexed (no `noindex`, no canonical address elsewhere),
@@ -11,6 +15,9 @@ import { builtPageFile, pageIndexing, readHead } from '../lib/sitemap.js';
 export function broadsheetSitemap(): AstroIntegration {
   let outDir = '';
   let siteBaseUrl = '';
+  let memoryFile = '';
+  let remembered: Readonly<Record<string, RememberedPage>> = {};
+  let seen: Record<string, RememberedPage> = {};
   return {
     name: 'broadsheet:sitemap',
     hooks: {
@@ -21,17 +28,32 @@ export function broadsheetSitemap(): AstroIntegration {
               serialize: (item) => {
                 const file = builtPageFile(outDir, item.url, siteBaseUrl);
                 if (!file || !existsSync(file)) return undefined;
-                const { indexable, lastmod } = pageIndexing(readHead(file), item.url);
+                const { indexable, lastmod } = rememberedPageIndexing(file, item.url, remembered, seen);
                 if (!indexable) return undefined;
                 return lastmod ? { ...item, lastmod } : item;
               },
             }),
+            // Added after the sitemap, so its build:done hook runs once every page has been read.
+            {
+              name: 'broadsheet:sitemap-memory',
+              hooks: {
+                'astro:build:done': () => {
+                  writePageIndexingMemory(memoryFile, seen);
+                  seen = {};
+                },
+              },
+            },
           ],
         });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         siteBaseUrl = new URL(config.base, config.site).href;
+        memoryFile = join(fileURLToPath(config.cacheDir), MEMORY_FILE);
+      },
+      'astro:build:start': () => {
+        remembered = readPageIndexingMemory(memoryFile);
+        seen = {};
       },
     },
   };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtPageFile, pageIndexing, readHead } from '@/lib/sitemap';
+import { builtPageFile, pageIndexing, readHead, readPageIndexingMemory, rememberedPageIndexing, writePageIndexingMemory, type RememberedPage } from '@/lib/sitemap';
 import { temporaryFolder } from '../build/helpers';
 
 const url = 'https://news.example/news/articles/a/';
@@ -55,5 +55,41 @@ describe('readHead', () => {
     const head = readHead(file);
     expect(head.endsWith('<meta name="robots" content="noindex"></head>')).toBe(true);
     expect(head).toContain(filler);
+  });
+});
+
+describe('rememberedPageIndexing', () => {
+  const head = (lastmod: string) => `<html><head><meta property="article:modified_time" content="${lastmod}"></head><body></body></html>`;
+
+  it('reads a page once, answers from memory while its file is unchanged, and reads it again once it is written', () => {
+    const dir = temporaryFolder('sitemap-memory');
+    const file = join(dir, 'index.html');
+    writeFileSync(file, head('2024-01-01T00:00:00Z'));
+    const first: Record<string, RememberedPage> = {};
+    expect(rememberedPageIndexing(file, url, {}, first)).toEqual({ indexable: true, lastmod: '2024-01-01T00:00:00Z' });
+    const memoryFile = join(dir, 'cache/memory.json');
+    writePageIndexingMemory(memoryFile, first);
+    const remembered = readPageIndexingMemory(memoryFile);
+    expect(remembered).toEqual(first);
+
+    // The memory is what answers for an unchanged file: an entry that disagrees with the page shows it.
+    const planted = { [url]: [first[url]![0], false, null] as const };
+    expect(rememberedPageIndexing(file, url, planted, {})).toEqual({ indexable: false, lastmod: undefined });
+
+    // A rewrite (same length, a later time) is read again, and remembered with its new stamp.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+    writeFileSync(file, head('2024-02-02T00:00:00Z'));
+    const second: Record<string, RememberedPage> = {};
+    expect(rememberedPageIndexing(file, url, planted, second)).toEqual({ indexable: true, lastmod: '2024-02-02T00:00:00Z' });
+    expect(second[url]?.[0]).not.toBe(first[url]?.[0]);
+  });
+
+  it('starts empty without a memory file, with a broken one, or with one written by other code', () => {
+    const dir = temporaryFolder('sitemap-memory');
+    expect(readPageIndexingMemory(join(dir, 'none.json'))).toEqual({});
+    writeFileSync(join(dir, 'broken.json'), '{"code":');
+    expect(readPageIndexingMemory(join(dir, 'broken.json'))).toEqual({});
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ code: 'other', pages: { [url]: ['1:2:3', true, null] } }));
+    expect(readPageIndexingMemory(join(dir, 'other.json'))).toEqual({});
   });
 });
