@@ -126,6 +126,27 @@ function readArticle(contents: string, fileUrl: URL, contentDir: string, project
   return { data: split.data, body: split.body, rawData: split.rawData, slug: undefined };
 }
 
+// What the glob loader is given for a file it will skip: it only needs the id (from the path, see generateId) and
+// then finds the stored entry with the same digest. Reading such a file's front matter again cost 0.7 s of every
+// rebuild at 5,000 articles.
+const UNCHANGED_ARTICLE = Object.freeze({ data: {}, body: '', slug: undefined });
+
+/**
+ * Whether `contents` is exactly what the stored entry for this file was made from, so every check on it has passed
+ * and the glob loader will keep the entry without reading it. Files with U+FFFD are always read again (it also stands
+ * for invalid bytes, which only the raw check tells apart), and so are articles with a lead image, whose check follows
+ * its path through the file system (a symbolic link there may now lead out of the content folder).
+ */
+function isUnchangedArticle(context: LoaderContext, base: string, fileUrl: URL, contents: string): boolean {
+  const filePath = fileURLToPath(fileUrl);
+  // The id the glob loader will give the file (generateId below).
+  const id = articleIdFromPath(relative(base, filePath));
+  const stored = id === undefined ? undefined : context.store.get(id);
+  if (!stored?.digest || !stored.filePath || !stored.rendered || contents.includes('\uFFFD')) return false;
+  if ((stored.data as { image?: unknown }).image !== undefined) return false;
+  return resolve(fileURLToPath(context.config.root), stored.filePath) === filePath && stored.digest === context.generateDigest(contents);
+}
+
 /** Options for the articles loader. */
 export interface ArticlesLoaderOptions {
   /** The absolute path of the content folder (articles are read from its `articles/` folder). */
@@ -179,7 +200,8 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
         const getRenderFunction = entryType.getRenderFunction?.bind(entryType);
         wrappedTypes.set(extension, {
           ...entryType,
-          getEntryInfo: ({ contents, fileUrl }) => readArticle(contents, fileUrl, contentDir, projectRoot),
+          getEntryInfo: ({ contents, fileUrl }) =>
+            isUnchangedArticle(context, base, fileUrl, contents) ? UNCHANGED_ARTICLE : readArticle(contents, fileUrl, contentDir, projectRoot),
           ...(getRenderFunction && {
             getRenderFunction: async (astroConfig) => {
               const render = await getRenderFunction(astroConfig);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/generate-content';
@@ -148,5 +148,35 @@ describe('incremental rebuilds', () => {
     expect(rebuilt.code, rebuilt.output).toBe(0);
     expect(readFileSync(join(bodies, removed))).toEqual(body);
     expect(differences(siteFiles(outDir), pagesBefore)).toEqual([]);
+  });
+
+  // A rebuild does not read an unchanged article's front matter again (content-loader.ts); these are the two checks
+  // whose outcome can change while the text does not.
+  it('still checks the bytes of an unchanged text and the image path of an unchanged article', async () => {
+    const file = join(contentDir, 'articles/2024/01/replacement-character.md');
+    const text = "---\ntitle: 'A literal replacement character'\ndate: 2024-01-20\nsource: source-1\n---\n\nIt reads \uFFFD here.\n";
+    writeFileSync(file, text);
+    const valid = await astroBuildInto(contentDir, outDir);
+    expect(valid.code, valid.output).toBe(0);
+    // The same text once decoded, but from an invalid byte where the character was: Node decodes both alike.
+    const bytes = Buffer.from(text, 'utf8');
+    const at = bytes.indexOf(Buffer.from('\uFFFD', 'utf8'));
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at + 3)]));
+    const invalid = await astroBuildInto(contentDir, outDir);
+    expect(invalid.code).not.toBe(0);
+    expect(invalid.output).toMatch(/articles\/2024\/01\/replacement-character\.md:\d*:? ?the file is not valid UTF-8 text/);
+    rmSync(file);
+
+    // The article with a lead image is unchanged, but its image is now a link to a file outside the content folder.
+    const image = join(contentDir, 'articles/2024/01/lead.png');
+    const outside = join(temporaryFolder('incremental-outside'), 'lead.png');
+    writeFileSync(outside, PNG);
+    rmSync(image);
+    symlinkSync(outside, image);
+    const linked = await astroBuildInto(contentDir, outDir);
+    expect(linked.code).not.toBe(0);
+    expect(linked.output).toMatch(/articles\/2024\/01\/a-3\.md: image\.src "\.\/lead\.png" leaves the content folder/);
+    rmSync(image);
+    writeFileSync(image, PNG);
   });
 });
