@@ -1,6 +1,8 @@
 // The site's build, as `npm run build` runs it: `astro build`, then the search index, each in a process of its own.
 //
-//   tsx scripts/build.ts [astro build options, e.g. --outDir out]
+//   node --import tsx scripts/build.ts [astro build options, e.g. --outDir out]
+//
+// (tsx as a loader rather than the tsx command, which starts a second Node process: Astro starts 0.3 s sooner.)
 //
 // The search index waits until Astro's process has exited, so the two never hold their memory at the same time (see
 // src/integrations/pagefind.ts). Exit codes: Astro's own when the build fails, 1 when indexing fails, 0 otherwise.
@@ -12,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SEARCH_HANDOFF_ENV, type SearchHandoff } from '../src/integrations/pagefind';
-import { indexSiteAndReport } from '../src/lib/search/index-site';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 /** Astro's command-line entry, run with `process.execPath` (the project's Node 22). */
@@ -68,6 +69,8 @@ async function main(options: readonly string[]): Promise<number> {
     const code = await runAstroBuild(options, handoffFile);
     if (code !== 0) return code;
     const { dir, language } = readSearchHandoff(handoffFile);
+    // Loaded only now, so that Astro's process starts without waiting for Pagefind's module.
+    const { indexSiteAndReport } = await import('../src/lib/search/index-site');
     await indexSiteAndReport(dir, language, (line) => console.log(`[search] ${line}`));
     return 0;
   } catch (error) {
