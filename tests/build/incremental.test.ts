@@ -7,6 +7,7 @@ import { addArticle, editArticle } from '../../scripts/bench/workload';
 import { articleText } from '@/lib/article-text';
 import { readBody } from '@/lib/build/article-bodies';
 import { cacheDirFor } from '@/lib/content-dir';
+import { readPageIndexingMemory } from '@/lib/sitemap';
 import { astroBuild, astroBuildInto, brokenInternalLinks, htmlFiles, projectOutputFolder, projectRoot, temporaryFolder, type BuildResult } from './helpers';
 
 // Incremental builds (experimental.incrementalBuild, with a cacheKey on every getStaticPaths page) copy unchanged
@@ -136,6 +137,13 @@ describe('incremental rebuilds', () => {
     // The store keeps neither the HTML nor the search lead (the first words of a body; its end is past the excerpt).
     const store = readFileSync(join(cacheDir, 'data-store.json'), 'utf8');
     expect(store).not.toContain('<p>');
+    // The sitemap's memory of the pages' heads was saved at the end of the last build: every article page was read
+    // (those of noindex sources too), and so was every page the sitemap lists.
+    const remembered = Object.keys(readPageIndexingMemory(join(cacheDir, 'broadsheet-sitemap.json')));
+    const listed = [...readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.filter((url) => !remembered.includes(url!))).toEqual([]);
+    expect(remembered.filter((url) => url.includes('/articles/')).length).toBe(articleCount);
     const lead = articleText(readBody(bodies, names[0]!)).searchLead;
     expect(lead.split(' ').length).toBeGreaterThan(40);
     expect(store).not.toContain(lead.split(' ').slice(-12).join(' '));
