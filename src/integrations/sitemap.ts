@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
@@ -27,10 +26,9 @@ export function broadsheetSitemap(): AstroIntegration {
             sitemap({
               serialize: (item) => {
                 const file = builtPageFile(outDir, item.url, siteBaseUrl);
-                if (!file || !existsSync(file)) return undefined;
-                const { indexable, lastmod } = rememberedPageIndexing(file, item.url, remembered, seen);
-                if (!indexable) return undefined;
-                return lastmod ? { ...item, lastmod } : item;
+                const indexing = file ? rememberedPageIndexing(file, item.url, remembered, seen) : undefined;
+                if (!indexing?.indexable) return undefined;
+                return indexing.lastmod ? { ...item, lastmod: indexing.lastmod } : item;
               },
             }),
             // Added after the sitemap, so its build:done hook runs once every page has been read.

@@ -32,8 +32,8 @@ export interface RenderedBody {
   readonly metadata?: Readonly<Record<string, unknown>> | undefined;
 }
 
-function storedText(rendered: RenderedBody | undefined): Record<string, unknown> | undefined {
-  const frontmatter = rendered?.metadata?.['frontmatter'];
+/** What the pipeline stored under ARTICLE_TEXT_KEY in a plugin front matter, if anything. */
+function storedText(frontmatter: unknown): Record<string, unknown> | undefined {
   if (typeof frontmatter !== 'object' || frontmatter === null) return undefined;
   const value = (frontmatter as Record<string, unknown>)[ARTICLE_TEXT_KEY];
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
@@ -45,7 +45,7 @@ function storedText(rendered: RenderedBody | undefined): Record<string, unknown>
  * the rendered entry from its body file (lib/build/article-bodies.ts).
  */
 export function articleText(rendered: RenderedBody | undefined): ArticleText {
-  const stored = storedText(rendered);
+  const stored = storedText(rendered?.metadata?.['frontmatter']);
   const html = rendered?.html ?? '';
   return {
     excerpt: typeof stored?.['excerpt'] === 'string' ? stored['excerpt'] : excerptFromHtml(html),
@@ -58,6 +58,6 @@ export function articleText(rendered: RenderedBody | undefined): ArticleText {
  * search lead, Astro's copy of the front matter, which the entry's data already holds) stays in the body file.
  */
 export function listingFrontmatter(frontmatter: unknown): Record<string, unknown> {
-  const stored = storedText({ html: '', metadata: { frontmatter } });
+  const stored = storedText(frontmatter);
   return typeof stored?.['excerpt'] === 'string' ? { [ARTICLE_TEXT_KEY]: { excerpt: stored['excerpt'] } } : {};
 }

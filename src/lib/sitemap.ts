@@ -118,17 +118,19 @@ export function writePageIndexingMemory(file: string, pages: Readonly<Record<str
 
 /**
  * pageIndexing for the built file of `pageUrl`, taken from `remembered` when the file has the stamp it had then, else
- * read from its head. The answer, with the file's stamp, is added to `seen` for the next build.
+ * read from its head; undefined when there is no such file. The answer, with the file's stamp, is added to `seen`
+ * for the next build.
  */
 export function rememberedPageIndexing(
   file: string,
   pageUrl: string,
   remembered: Readonly<Record<string, RememberedPage>>,
   seen: Record<string, RememberedPage>,
-): PageIndexing {
+): PageIndexing | undefined {
   const stamp = fileStamp(file);
+  if (stamp === undefined) return undefined;
   const earlier = remembered[pageUrl];
-  const indexing = stamp !== undefined && earlier?.[0] === stamp ? { indexable: earlier[1], lastmod: earlier[2] ?? undefined } : pageIndexing(readHead(file), pageUrl);
-  if (stamp !== undefined) seen[pageUrl] = [stamp, indexing.indexable, indexing.lastmod ?? null];
+  const indexing = earlier?.[0] === stamp ? { indexable: earlier[1], lastmod: earlier[2] ?? undefined } : pageIndexing(readHead(file), pageUrl);
+  seen[pageUrl] = [stamp, indexing.indexable, indexing.lastmod ?? null];
   return indexing;
 }
