@@ -1,15 +1,15 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { collectGarbageBetweenPhases } from './src/integrations/collect-garbage.ts';
+import { contentStoreFromFile } from './src/integrations/content-store-module.ts';
+import { prepareOutputFolder } from './src/integrations/output-folder.ts';
+import { pagefindSearch } from './src/integrations/pagefind.ts';
+import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { sourceRevision } from './src/lib/build/source-revision.ts';
 import { cacheDirFor, resolveContentDir } from './src/lib/content-dir.ts';
 import { createMarkdownOptions } from './src/lib/markdown/pipeline.ts';
-import { pagefindSearch } from './src/integrations/pagefind.ts';
-import { prepareOutputFolder } from './src/integrations/output-folder.ts';
-import { contentStoreFromFile } from './src/integrations/content-store-module.ts';
-import { collectGarbageBetweenPhases } from './src/integrations/collect-garbage.ts';
-import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -34,7 +34,7 @@ const draftVisibility = {
 };
 
 export default defineConfig({
-  // Search indexing comes last. Under `npm run build` it only hands the site to scripts/build.ts, which indexes it
+  // Search indexing comes last. Under `npm run build` it only hands the site to tools/build.ts, which indexes it
   // once Astro's process has exited (see integrations/pagefind.ts).
   integrations: [
     prepareOutputFolder(),

@@ -8,8 +8,8 @@ export default getViteConfig(
     test: {
       environment: 'node',
       include: ['tests/**/*.test.ts'],
-      // One temporary folder for the whole run, removed at its end (tests/global-setup.ts).
-      globalSetup: ['tests/global-setup.ts'],
+      // One temporary folder for the whole run, removed at its end (tests/support/global-setup.ts).
+      globalSetup: ['tests/support/global-setup.ts'],
       // Build tests run real `astro build`s; they take a while on a 2-core machine.
       testTimeout: 240_000,
       hookTimeout: 600_000,

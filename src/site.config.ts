@@ -1,4 +1,4 @@
-import { siteLocationFromEnv } from './lib/site-location.js';
+import { siteLocationFromEnv } from '@/lib/site-location';
 
 /**
  * The site's settings: one typed object that every page, feed and formatter reads.

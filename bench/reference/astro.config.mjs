@@ -2,8 +2,9 @@
 // The reference site for `npm run bench`: the least an Astro site needs to publish the same articles. It uses the glob
 // loader, one page per article, and the same unified() processor with rehype-raw and rehype-sanitize. It has nothing
 // else: no sources, topics, listings, feeds, sitemap or search. Broadsheet's build time is reported as a ratio to this one.
-import { defineConfig } from 'astro/config';
+
 import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { collectGarbage } from '../lib/build/collect-garbage.js';
+import { collectGarbage } from '@/lib/build/collect-garbage';
 
 /**
  * In `astro build`, collects garbage where one phase hands over to the next (see lib/build/collect-garbage.ts): when

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentStoreModule } from '../lib/build/content-store-module.js';
-import { closeSharedContentStore, openSharedContentStore } from '../lib/build/shared-content-store.js';
+import { contentStoreModule } from '@/lib/build/content-store-module';
+import { closeSharedContentStore, openSharedContentStore } from '@/lib/build/shared-content-store';
 
 /** Astro's virtual module that holds the content store (resolved id). */
 const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';

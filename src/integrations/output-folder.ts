@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, isAbsolute } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import {
@@ -12,8 +12,8 @@ import {
   removeAllBut,
   removePages,
   writeOutputState,
-} from '../lib/build/output-state.js';
-import { SEARCH_BUNDLE_FOLDER } from '../lib/search/index-site.js';
+} from '@/lib/build/output-state';
+import { SEARCH_BUNDLE_FOLDER } from '@/lib/search/index-site';
 
 const STALE_MARK = '.broadsheet-stale-';
 
@@ -104,7 +104,9 @@ export function prepareOutputFolder(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         if (!isBuild) return;
         if (!isMovableOutDir(outDir, projectRoot)) {
-          logger.warn(`The output folder ${outDir} holds the project; it is neither emptied nor pruned. Build into dist/.`);
+          logger.warn(
+            `The output folder ${outDir} holds the project; it is neither emptied nor pruned. Build into dist/.`,
+          );
           return;
         }
         kept = existsSync(outDir) ? pagesToKeep(readOutputState(stateFile), outDir) : undefined;
@@ -124,7 +126,8 @@ export function prepareOutputFolder(): AstroIntegration {
         if (!kept) return;
         const gone = [...kept].filter((page) => !built.has(join(outDir, page)));
         removePages(outDir, gone);
-        if (gone.length > 0) logger.info(`Removed ${gone.length} pages of the last build that this build no longer has.`);
+        if (gone.length > 0)
+          logger.info(`Removed ${gone.length} pages of the last build that this build no longer has.`);
       },
     },
   };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { indexLanguage, indexSiteAndReport } from '../lib/search/index-site.js';
+import { indexLanguage, indexSiteAndReport } from '@/lib/search/index-site';
 
 /** Options of the search integration. */
 export interface PagefindIntegrationOptions {
@@ -10,7 +10,7 @@ export interface PagefindIntegrationOptions {
 }
 
 /**
- * The environment variable through which the site's build script (scripts/build.ts, which `npm run build` runs) takes
+ * The environment variable through which the site's build script (tools/build.ts, which `npm run build` runs) takes
  * the indexing over: it names a file where this integration writes a SearchHandoff instead of indexing.
  */
 export const SEARCH_HANDOFF_ENV = 'BROADSHEET_SEARCH_HANDOFF';
@@ -26,7 +26,7 @@ export interface SearchHandoff {
 /**
  * Gets the built site its Pagefind search index.
  *
- * Under `npm run build` the index is built after `astro build` has exited (scripts/build.ts), and this integration
+ * Under `npm run build` the index is built after `astro build` has exited (tools/build.ts), and this integration
  * only tells the script where the site is. Pagefind indexes in a process of its own, and writing the index of 20,000
  * articles takes it 1.5 GiB; the build's Node process, although it holds a third of that in live objects by then, does
  * not give the rest of its 1.2 to 1.4 GiB back to the system while it waits. Both at once passed the 2.5 GiB budget

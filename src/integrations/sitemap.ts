@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { builtPageFile, readPageIndexingMemory, rememberedPageIndexing, writePageIndexingMemory, type RememberedPage } from '../lib/sitemap.js';
+import {
+  builtPageFile,
+  type RememberedPage,
+  readPageIndexingMemory,
+  rememberedPageIndexing,
+  writePageIndexingMemory,
+} from '@/lib/sitemap';
 
 /** Where the answers read from the pages' heads are kept between builds, in Astro's cache folder. */
 const MEMORY_FILE = 'broadsheet-sitemap.json';

@@ -1,9 +1,9 @@
-import type { FeedLink } from './feeds/feed-links';
-import { feedLinks } from './feeds/feed-links';
-import { indexingHints } from './indexing';
-import { newsArticleJsonLd, type JsonLdObject, type NewsArticleInput } from './json-ld';
-import { articleSharing, type ArticleSharing, type SharedImage } from './seo';
-import { absoluteUrl, articlePath, frontPagePath } from './urls';
+import type { FeedLink } from '@/lib/feeds/feed-links';
+import { feedLinks } from '@/lib/feeds/feed-links';
+import { indexingHints } from '@/lib/indexing';
+import { type JsonLdObject, type NewsArticleInput, newsArticleJsonLd } from '@/lib/json-ld';
+import { type ArticleSharing, articleSharing, type SharedImage } from '@/lib/seo';
+import { absoluteUrl, articlePath, frontPagePath } from '@/lib/urls';
 
 // Everything an article page puts in its <head> beyond title and description, gathered in one pure function so that
 // the page stays thin and the rules are unit-tested.
@@ -41,13 +41,20 @@ export type ArticleHeadInput = Omit<NewsArticleInput, 'url' | 'imageUrl'> & {
   /** The article id. */
   readonly id: string;
   /** The outlet, with its id and indexing policy. */
-  readonly source: NewsArticleInput['source'] & { readonly id: string; readonly indexing: 'noindex' | 'canonical' | 'index' };
+  readonly source: NewsArticleInput['source'] & {
+    readonly id: string;
+    readonly indexing: 'noindex' | 'canonical' | 'index';
+  };
   /** The lead image's alt text, when it has one. */
   readonly image: { readonly alt: string } | undefined;
 };
 
 /** The head of an article page: indexing per its source's policy, its source's feeds, Open Graph facts and JSON-LD. */
-export function articlePageHead(article: ArticleHeadInput, imageUrl: string | undefined, context: ArticleHeadContext): ArticleHead {
+export function articlePageHead(
+  article: ArticleHeadInput,
+  imageUrl: string | undefined,
+  context: ArticleHeadContext,
+): ArticleHead {
   const url = absoluteUrl(context.siteUrl, articlePath(context.base, article.id));
   const { robots, canonical } = indexingHints(article);
   return {

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
-import { excerptFromHtml, excerptFromTree } from './excerpt';
-import { searchableLeadFromTree, searchableLead } from './search/search-text';
+import { excerptFromHtml, excerptFromTree } from '@/lib/excerpt';
+import { searchableLead, searchableLeadFromTree } from '@/lib/search/search-text';
 
 // Listings need a summary for articles without a standfirst, and article pages give Pagefind the lead of the body.
 // Both are plain text taken from the sanitized body. The Markdown pipeline computes them from the tree it already

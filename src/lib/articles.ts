@@ -1,5 +1,5 @@
-import type { ContentDate } from './content-date';
-import { dayKey } from './dates';
+import type { ContentDate } from '@/lib/content-date';
+import { dayKey } from '@/lib/dates';
 
 /** The least an article needs for ordering and grouping. */
 export interface Dated {
@@ -10,7 +10,10 @@ export interface Dated {
 }
 
 /** Whether an article belongs in the built site: drafts only show when `includeDrafts` is set (in `astro dev`). */
-export function isPublished(article: { readonly draft: boolean }, options: { readonly includeDrafts: boolean }): boolean {
+export function isPublished(
+  article: { readonly draft: boolean },
+  options: { readonly includeDrafts: boolean },
+): boolean {
   return options.includeDrafts || !article.draft;
 }
 

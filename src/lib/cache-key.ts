@@ -14,7 +14,9 @@ interface DigestedEntry {
 
 function isDigestedEntry(value: object): value is DigestedEntry {
   const candidate = value as Partial<DigestedEntry>;
-  return typeof candidate.collection === 'string' && typeof candidate.id === 'string' && typeof candidate.digest === 'string';
+  return (
+    typeof candidate.collection === 'string' && typeof candidate.id === 'string' && typeof candidate.digest === 'string'
+  );
 }
 
 /**
@@ -30,5 +32,7 @@ export function pageCacheKey(shown: unknown): string {
     if (value instanceof Map) return [...value.entries()];
     return value;
   });
-  return createHash('sha256').update(json ?? 'undefined').digest('base64url');
+  return createHash('sha256')
+    .update(json ?? 'undefined')
+    .digest('base64url');
 }

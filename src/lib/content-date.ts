@@ -10,7 +10,8 @@ export interface ContentDate {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?[ \t]*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?[ \t]*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 const EXAMPLES = 'Write it as 2024-04-19 or 2024-04-19T09:30:00+03:00.';
 
 /** Parses a contract date, or returns the reason it is not one (a sentence that starts after the field name). */
@@ -37,7 +38,10 @@ export function parseContentDate(text: string): ContentDate | string {
   }
   const normalisedOffset = normaliseOffset(offset);
   if (!normalisedOffset) return `"${value}" has an offset that does not exist. ${EXAMPLES}`;
-  return { iso: `${year}-${month}-${date}T${hours}:${minutes}:${seconds}${fraction}${normalisedOffset}`, dateOnly: false };
+  return {
+    iso: `${year}-${month}-${date}T${hours}:${minutes}:${seconds}${fraction}${normalisedOffset}`,
+    dateOnly: false,
+  };
 }
 
 function normaliseOffset(offset: string): string | undefined {

@@ -2,14 +2,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { bodyFolder, hasBody, pruneBodies, storedBodyKey, storedRendered, useBodyFolder, writeBody, type RenderedEntry } from './build/article-bodies';
-import { decodeContentFile, findFrontmatterSizeProblem } from './content-rules/limits';
-import { findNestingProblem } from './content-rules/nesting-depth';
-import { FrontmatterError, parseYamlFile, splitMarkdown } from './frontmatter';
-import { findImageSourceProblem } from './markdown/image-source';
-import { articleIdFromPath, isSlug } from './slug';
+import {
+  bodyFolder,
+  hasBody,
+  pruneBodies,
+  type RenderedEntry,
+  storedBodyKey,
+  storedRendered,
+  useBodyFolder,
+  writeBody,
+} from '@/lib/build/article-bodies';
+import { decodeContentFile, findFrontmatterSizeProblem } from '@/lib/content-rules/limits';
+import { findNestingProblem } from '@/lib/content-rules/nesting-depth';
+import { FrontmatterError, parseYamlFile, splitMarkdown } from '@/lib/frontmatter';
+import { findImageSourceProblem } from '@/lib/markdown/image-source';
+import { articleIdFromPath, isSlug } from '@/lib/slug';
 
-// Astro's glob() loader is the base, wrapped to close the gaps measured in Astro 7 (see shared/ASTRO7-NOTES.md):
+// Astro's glob() loader is the base, wrapped to close the gaps measured in Astro 7 (docs/architecture.md):
 // - it reads YAML with timestamps, so a date-time's offset is lost and a missing offset cannot be told apart;
 // - two files with one id overwrite each other silently, and a front-matter `slug` replaces the id;
 // - a Markdown render error is only logged and the page ships empty (and a cached rebuild does not even log it);
@@ -144,7 +153,10 @@ function isUnchangedArticle(context: LoaderContext, base: string, fileUrl: URL, 
   const stored = id === undefined ? undefined : context.store.get(id);
   if (!stored?.digest || !stored.filePath || !stored.rendered || contents.includes('\uFFFD')) return false;
   if ((stored.data as { image?: unknown }).image !== undefined) return false;
-  return resolve(fileURLToPath(context.config.root), stored.filePath) === filePath && stored.digest === context.generateDigest(contents);
+  return (
+    resolve(fileURLToPath(context.config.root), stored.filePath) === filePath &&
+    stored.digest === context.generateDigest(contents)
+  );
 }
 
 /** Options for the articles loader. */
@@ -201,7 +213,9 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
         wrappedTypes.set(extension, {
           ...entryType,
           getEntryInfo: ({ contents, fileUrl }) =>
-            isUnchangedArticle(context, base, fileUrl, contents) ? UNCHANGED_ARTICLE : readArticle(contents, fileUrl, contentDir, projectRoot),
+            isUnchangedArticle(context, base, fileUrl, contents)
+              ? UNCHANGED_ARTICLE
+              : readArticle(contents, fileUrl, contentDir, projectRoot),
           ...(getRenderFunction && {
             getRenderFunction: async (astroConfig) => {
               const render = await getRenderFunction(astroConfig);
@@ -211,10 +225,14 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
                   if (!isRenderedEntry(rendered)) return rendered;
                   return storedRendered(rendered, writeBody(bodies, rendered));
                 } catch (error) {
-                  const file = entry.filePath ? displayPath(resolve(projectRoot, entry.filePath), projectRoot) : entry.id;
+                  const file = entry.filePath
+                    ? displayPath(resolve(projectRoot, entry.filePath), projectRoot)
+                    : entry.id;
                   const reason = error instanceof Error ? error.message : String(error);
                   // The depth check catches the usual shapes; any other structure deep enough to overflow ends here.
-                  const hint = /call stack/i.test(reason) ? ' The body nests too deeply (quotes, lists, emphasis or HTML); flatten it.' : '';
+                  const hint = /call stack/i.test(reason)
+                    ? ' The body nests too deeply (quotes, lists, emphasis or HTML); flatten it.'
+                    : '';
                   renderFailures.set(entry.id, `${file}: the Markdown body could not be rendered: ${reason}${hint}`);
                   throw error;
                 }
@@ -242,7 +260,9 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
       for (const [id, files] of filesById) {
         const names = [...files].sort();
         if (id.startsWith('invalid-id/')) {
-          problems.push(`${shown(names[0] ?? id)}: the file name has no letter or digit to make a URL from. Rename it.`);
+          problems.push(
+            `${shown(names[0] ?? id)}: the file name has no letter or digit to make a URL from. Rename it.`,
+          );
         } else if (names.length > 1) {
           problems.push(
             `${names.map(shown).join(' and ')}: these files have the same article id "${id}" (one URL). Rename one of them.`,
@@ -257,13 +277,12 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
         if (failure) problems.push(failure);
         else if (!entry.rendered && !entry.deferredRender) {
           // A cached rebuild keeps the failed entry without logging again: treat a missing body as the same failure.
-          problems.push(`${file}: the Markdown body could not be rendered. Fix the body, or run a clean build to see why.`);
+          problems.push(
+            `${file}: the Markdown body could not be rendered. Fix the body, or run a clean build to see why.`,
+          );
         }
         const data = entry.data as { source?: { id: string }; via?: { id: string }[] };
-        const references = [
-          ['source', data.source] as const,
-          ...(data.via ?? []).map((via) => ['via', via] as const),
-        ];
+        const references = [['source', data.source] as const, ...(data.via ?? []).map((via) => ['via', via] as const)];
         for (const [field, reference] of references) {
           if (reference && !sourceIds.has(reference.id)) {
             problems.push(
@@ -273,7 +292,9 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
         }
       }
       if (problems.length > 0) {
-        throw new ContentError(`Broadsheet found ${problems.length} problem(s) in the articles:\n- ${problems.join('\n- ')}`);
+        throw new ContentError(
+          `Broadsheet found ${problems.length} problem(s) in the articles:\n- ${problems.join('\n- ')}`,
+        );
       }
     },
   };
@@ -288,7 +309,11 @@ export interface SourcesLoaderOptions {
 /** Loads `content/sources/<id>.yaml`; the file name is the id and must already be a slug. */
 export function sourcesLoader({ contentDir }: SourcesLoaderOptions): Loader {
   const base = join(contentDir, 'sources');
-  const inner = glob({ base, pattern: ['*.yaml', '*.yml', '!_*'], generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') });
+  const inner = glob({
+    base,
+    pattern: ['*.yaml', '*.yml', '!_*'],
+    generateId: ({ entry }) => entry.replace(/\.ya?ml$/, ''),
+  });
   return {
     name: 'broadsheet-sources',
     load: async (context) => {
@@ -301,7 +326,11 @@ export function sourcesLoader({ contentDir }: SourcesLoaderOptions): Loader {
           getEntryInfo: ({ contents, fileUrl }) => {
             const shown = displayPath(fileURLToPath(fileUrl), projectRoot);
             checkRawFile(fileURLToPath(fileUrl), shown);
-            const id = fileURLToPath(fileUrl).split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '') ?? '';
+            const id =
+              fileURLToPath(fileUrl)
+                .split(/[\\/]/)
+                .pop()
+                ?.replace(/\.ya?ml$/, '') ?? '';
             if (!isSlug(id)) {
               throw new ContentError(
                 `${shown}: the file name "${id}" is used as the source id, so it must be lower case letters, digits and hyphens (such as athens-news). Rename the file.`,
@@ -315,7 +344,9 @@ export function sourcesLoader({ contentDir }: SourcesLoaderOptions): Loader {
               throw new ContentError(`${shown}: not valid YAML: ${reason}. Check the quoting on that line.`);
             }
             if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-              throw new ContentError(`${shown}: a source file must be a list of \`field: value\` lines (name, url, ...).`);
+              throw new ContentError(
+                `${shown}: a source file must be a list of \`field: value\` lines (name, url, ...).`,
+              );
             }
             return { data: data as Record<string, unknown>, rawData: contents };
           },

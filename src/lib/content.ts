@@ -1,11 +1,11 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry, getCollection } from 'astro:content';
 import type { ImageMetadata } from 'astro';
+import { articleText } from '@/lib/article-text';
+import { isPublished, type Neighbours, neighboursById, sortNewestFirst } from '@/lib/articles';
+import type { ContentDate } from '@/lib/content-date';
+import type { IndexingPolicy } from '@/lib/schemas';
+import { type NormalizedTag, normalizeTag } from '@/lib/tags';
 import { siteConfig } from '@/site.config';
-import { isPublished, neighboursById, sortNewestFirst, type Neighbours } from './articles';
-import type { ContentDate } from './content-date';
-import { articleText } from './article-text';
-import type { IndexingPolicy } from './schemas';
-import { normalizeTag, type NormalizedTag } from './tags';
 
 // The one module that queries the collections. Pages get plain, sorted, resolved data from here and never call
 // getCollection themselves, so sorting, draft filtering and reference resolution happen once, in one place.
@@ -135,7 +135,10 @@ function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<
 }
 
 function byNameThenId(a: SourceSummary, b: SourceSummary): number {
-  return a.source.name.localeCompare(b.source.name, 'en') || (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0);
+  return (
+    a.source.name.localeCompare(b.source.name, 'en') ||
+    (a.source.id < b.source.id ? -1 : a.source.id > b.source.id ? 1 : 0)
+  );
 }
 
 /** Builds the site's content from collection entries: pure, so tests can call it with entries they parsed. */
@@ -150,7 +153,9 @@ export function buildSiteContent(
     options.timeZone,
   );
 
-  const articlesBySource = new Map<string, Article[]>([...sourcesById.keys()].map((id): [string, Article[]] => [id, []]));
+  const articlesBySource = new Map<string, Article[]>(
+    [...sourcesById.keys()].map((id): [string, Article[]] => [id, []]),
+  );
   const topicArticles = new Map<string, { articles: Article[]; spellings: Map<string, number> }>();
   for (const article of articles) {
     articlesBySource.get(article.source.id)?.push(article);
@@ -173,7 +178,11 @@ export function buildSiteContent(
 }
 
 function preferredSpelling(spellings: ReadonlyMap<string, number>): string {
-  return [...spellings.entries()].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))[0]?.[0] ?? '';
+  return (
+    [...spellings.entries()].sort(
+      ([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0),
+    )[0]?.[0] ?? ''
+  );
 }
 
 let cached: Promise<SiteContent> | undefined;

@@ -1,7 +1,7 @@
 import { TZDate, tz } from '@date-fns/tz';
 import { format, type Locale } from 'date-fns';
 import * as dateFnsLocales from 'date-fns/locale';
-import type { ContentDate } from './content-date';
+import type { ContentDate } from '@/lib/content-date';
 
 // Every date the site shows goes through this module, always with an explicit IANA time zone: the build machine's
 // zone never leaks into a page. Relative times ("3 hours ago") are never computed: they would be stale once deployed.
@@ -52,7 +52,9 @@ function remembered(key: string, compute: () => string): string {
 /** The calendar day (`YYYY-MM-DD`) a date falls on in the site's zone; a date-only value keeps its own day. */
 export function dayKey(date: ContentDate, timeZone: string): string {
   if (date.dateOnly) return date.iso;
-  return remembered(`day|${date.iso}|${timeZone}`, () => format(new Date(date.iso), 'yyyy-MM-dd', { in: tz(timeZone) }));
+  return remembered(`day|${date.iso}|${timeZone}`, () =>
+    format(new Date(date.iso), 'yyyy-MM-dd', { in: tz(timeZone) }),
+  );
 }
 
 /** The value for `<time datetime>`: the ISO text, which keeps a date-only value a date and a date-time's offset. */
@@ -71,7 +73,9 @@ export function formatArticleDate(date: ContentDate, context: DateContext): stri
 
 /** A day heading for a listing, such as "Friday, 19 April 2024", from a `YYYY-MM-DD` day key. */
 export function formatDayHeading(day: string, context: DateContext): string {
-  return remembered(`heading|${day}|${context.locale}`, () => formatDayKey(day, 'EEEE, PPP', dateFnsLocale(context.locale)));
+  return remembered(`heading|${day}|${context.locale}`, () =>
+    formatDayKey(day, 'EEEE, PPP', dateFnsLocale(context.locale)),
+  );
 }
 
 function formatDayKey(day: string, pattern: string, locale: Locale): string {

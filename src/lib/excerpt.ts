@@ -1,6 +1,6 @@
-import { toString } from 'hast-util-to-string';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
 
 /** The longest a generated summary gets, in characters. */
 export const EXCERPT_LENGTH = 280;
@@ -17,7 +17,7 @@ export function shorten(text: string, maxLength: number): string {
 function firstParagraph(nodes: readonly RootContent[]): Element | undefined {
   for (const node of nodes) {
     if (node.type !== 'element') continue;
-    if (node.tagName === 'p' && toString(node).trim() !== '') return node;
+    if (node.tagName === 'p' && hastToString(node).trim() !== '') return node;
     // A lead quote or a wrapper still holds the first paragraph; a figure caption does not stand in for one.
     if (['blockquote', 'div', 'section', 'article'].includes(node.tagName)) {
       const inner = firstParagraph(node.children);
@@ -30,7 +30,7 @@ function firstParagraph(nodes: readonly RootContent[]): Element | undefined {
 /** The plain text of the first paragraph of an (already sanitized) article tree, shortened for a summary. */
 export function excerptFromTree(tree: Root, maxLength = EXCERPT_LENGTH): string {
   const paragraph = firstParagraph(tree.children);
-  return paragraph ? shorten(toString(paragraph), maxLength) : '';
+  return paragraph ? shorten(hastToString(paragraph), maxLength) : '';
 }
 
 /**

@@ -52,7 +52,10 @@ function rejectAnchors(event: yaml.EventType, state: yaml.State): void {
     column: state.position - state.lineStart,
     snippet: '',
   };
-  throw new yaml.YAMLException('anchors (&name) and aliases (*name) are not allowed; write each value out in full', mark);
+  throw new yaml.YAMLException(
+    'anchors (&name) and aliases (*name) are not allowed; write each value out in full',
+    mark,
+  );
 }
 
 /** Splits a Markdown file into parsed front matter and body; a BOM and CRLF line endings are accepted. */
@@ -65,7 +68,10 @@ export function splitMarkdown(contents: string): SplitMarkdown {
   const rest = text.slice(opening[0].length);
   const closing = CLOSING_FENCE.exec(rest);
   if (!closing) {
-    throw new FrontmatterError('front matter starts with `---` but has no closing `---` line. Add one after the last field.', 1);
+    throw new FrontmatterError(
+      'front matter starts with `---` but has no closing `---` line. Add one after the last field.',
+      1,
+    );
   }
   const rawData = rest.slice(0, closing.index);
   const afterClosing = rest.slice(closing.index + closing[0].length);
@@ -77,7 +83,10 @@ export function splitMarkdown(contents: string): SplitMarkdown {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = error.mark ? error.mark.line + 2 : undefined;
-      throw new FrontmatterError(`front matter is not valid YAML: ${error.reason}. Check the quoting on that line.`, line);
+      throw new FrontmatterError(
+        `front matter is not valid YAML: ${error.reason}. Check the quoting on that line.`,
+        line,
+      );
     }
     throw error;
   }
@@ -87,7 +96,8 @@ export function splitMarkdown(contents: string): SplitMarkdown {
   }
   // The body is trimmed; count the blank lines dropped from its start (after the closing fence's own line break) so
   // that bodyLine stays the line of the body's first character.
-  const leadingBreaks = afterClosing.slice(0, afterClosing.length - afterClosing.trimStart().length).match(/\n/g)?.length ?? 0;
+  const leadingBreaks =
+    afterClosing.slice(0, afterClosing.length - afterClosing.trimStart().length).match(/\n/g)?.length ?? 0;
   const dropped = Math.max(0, leadingBreaks - 1);
   return { data: parsed as Record<string, unknown>, rawData, body: afterClosing.trim(), bodyLine: bodyLine + dropped };
 }

@@ -1,4 +1,4 @@
-import type { IndexingPolicy } from './schemas';
+import type { IndexingPolicy } from '@/lib/schemas';
 
 /** What an article page tells search engines about itself. */
 export interface IndexingHints {

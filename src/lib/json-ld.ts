@@ -1,11 +1,17 @@
-import type { ContentDate } from './content-date';
-import { isoDateTime } from './dates';
+import type { ContentDate } from '@/lib/content-date';
+import { isoDateTime } from '@/lib/dates';
 
 // Structured data for search engines (https://schema.org/NewsArticle), and a serializer that is safe inside
 // <script type="application/ld+json">: no headline can close the script or open a comment there.
 
 /** A JSON-LD value. */
-export type JsonLdValue = string | number | boolean | null | readonly JsonLdValue[] | { readonly [key: string]: JsonLdValue | undefined };
+export type JsonLdValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonLdValue[]
+  | { readonly [key: string]: JsonLdValue | undefined };
 
 /** A JSON-LD object. */
 export type JsonLdObject = { readonly [key: string]: JsonLdValue | undefined };

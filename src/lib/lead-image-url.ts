@@ -1,6 +1,6 @@
 import { getImage } from 'astro:assets';
-import type { LeadImage } from './content';
-import { absoluteUrl } from './urls';
+import type { LeadImage } from '@/lib/content';
+import { absoluteUrl } from '@/lib/urls';
 
 /** The width of the lead image copy made for sharing cards and feeds (Open Graph recommends 1200 pixels). */
 export const SHARED_IMAGE_WIDTH = 1200;

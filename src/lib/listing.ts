@@ -1,6 +1,6 @@
-import { pageCacheKey } from './cache-key';
-import { paginate, type Page } from './pagination';
-import { listingPath } from './urls';
+import { pageCacheKey } from '@/lib/cache-key';
+import { type Page, paginate } from '@/lib/pagination';
+import { listingPath } from '@/lib/urls';
 
 // Paginated listings (front page, each source, each topic) share one shape: page 1 at the listing's own URL and
 // pages 2..M under `page/N/`. These helpers build their getStaticPaths entries and link data, so pages stay thin.
@@ -67,10 +67,10 @@ export function groupListingPaths<G, T, K extends string>(
 ): GroupPagePath<G, T, Record<K, string> & { page: string | undefined }>[] {
   return groups.flatMap((group) =>
     paginate(options.items(group), options.pageSize).map((page) => ({
-      params: { [options.param]: options.key(group), page: page.number === 1 ? undefined : `page/${page.number}` } as Record<
-        K,
-        string
-      > & { page: string | undefined },
+      params: {
+        [options.param]: options.key(group),
+        page: page.number === 1 ? undefined : `page/${page.number}`,
+      } as Record<K, string> & { page: string | undefined },
       props: { group, page },
       cacheKey: pageCacheKey({ group: options.shown(group), page }),
     })),

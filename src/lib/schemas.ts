@@ -1,7 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
-import { parseContentDate, type ContentDate, compareContentDates } from './content-date';
-import { normalizeTag } from './tags';
+import { type ContentDate, compareContentDates, parseContentDate } from '@/lib/content-date';
+import { normalizeTag } from '@/lib/tags';
 
 // Every message says what is wrong and how to fix it: authors see them as build errors next to the file name.
 
@@ -88,7 +88,10 @@ function webUrl(field: string) {
       try {
         url = new URL(value.trim());
       } catch {
-        context.addIssue({ code: 'custom', message: `${field} "${value}" is not a URL. Write it in full, starting with https://.` });
+        context.addIssue({
+          code: 'custom',
+          message: `${field} "${value}" is not a URL. Write it in full, starting with https://.`,
+        });
         return z.NEVER;
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -99,7 +102,10 @@ function webUrl(field: string) {
         return z.NEVER;
       }
       if (url.username || url.password) {
-        context.addIssue({ code: 'custom', message: `${field} must not contain a user name or password. Remove them.` });
+        context.addIssue({
+          code: 'custom',
+          message: `${field} must not contain a user name or password. Remove them.`,
+        });
         return z.NEVER;
       }
       return url.href;
@@ -109,7 +115,9 @@ function webUrl(field: string) {
 /** A BCP 47 language tag, returned in canonical case (`pt-br` becomes `pt-BR`). */
 function languageTag(field: string) {
   return z
-    .string({ error: (issue) => `${field} must be a language tag in quotes such as "en", not ${describe(issue.input)}.` })
+    .string({
+      error: (issue) => `${field} must be a language tag in quotes such as "en", not ${describe(issue.input)}.`,
+    })
     .transform((value, context) => {
       try {
         const [canonical] = Intl.getCanonicalLocales(value.trim());
@@ -147,7 +155,9 @@ function contentDate(field: string) {
 /** A source id as written in front matter, checked for shape before it becomes a reference. */
 function sourceId(field: string, reference: ReferenceHelper) {
   return z
-    .string({ error: (issue) => `${field} must be a source id in quotes such as "athens-news", not ${describe(issue.input)}.` })
+    .string({
+      error: (issue) => `${field} must be a source id in quotes such as "athens-news", not ${describe(issue.input)}.`,
+    })
     .trim()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: (issue) =>
@@ -200,8 +210,7 @@ const imageSourceText = z
   })
   .refine((value) => !value.startsWith('/') && !value.startsWith('\\'), {
     error: 'image.src must not start with "/": write a path relative to the article file, such as ./photo.jpg.',
-  })
-  ;
+  });
 
 // Astro calls the schema function once per entry (its image() helper is bound to the entry's file), and building
 // every field's zod schema each time cost about 1.3 ms an entry (--cpu-prof). Only the lead image depends on the
@@ -245,7 +254,11 @@ function buildArticleFields(reference: ArticleSchemaHelpers['reference']) {
       })
       .default([]),
     /** Outlets the source itself credits, by source id (the demo article credits The Guardian). */
-    via: z.array(sourceId('each via entry', reference), { error: 'via must be a list of source ids, such as [the-guardian].' }).default([]),
+    via: z
+      .array(sourceId('each via entry', reference), {
+        error: 'via must be a list of source ids, such as [the-guardian].',
+      })
+      .default([]),
     /** When the source last updated the article; like `date`, and not earlier than it. */
     updated: contentDate('updated').optional(),
   };
@@ -257,7 +270,9 @@ function buildArticleFields(reference: ArticleSchemaHelpers['reference']) {
     /** Not allowed: an article's URL comes from its file path, so one file cannot take over another's page. */
     slug: z
       .unknown()
-      .refine(() => false, { error: 'slug is not allowed: the URL comes from the file path. Remove it and rename the file instead.' })
+      .refine(() => false, {
+        error: 'slug is not allowed: the URL comes from the file path. Remove it and rename the file instead.',
+      })
       .optional(),
   };
   return { leading, trailing };
@@ -271,7 +286,13 @@ export function createArticleSchema({ image, reference }: ArticleSchemaHelpers) 
   // Astro declares image() as an object schema, but it reads the path string and resolves it to image metadata.
   const localImage = image() as unknown as z.ZodType<ImageMetadata, string>;
   const imageSource = imageSourceText.pipe(
-    z.union([z.string().regex(/^https:\/\//i).transform((value) => new URL(value).href), localImage]),
+    z.union([
+      z
+        .string()
+        .regex(/^https:\/\//i)
+        .transform((value) => new URL(value).href),
+      localImage,
+    ]),
   );
   let fields = sharedArticleFields.get(reference);
   if (!fields) {
@@ -279,23 +300,23 @@ export function createArticleSchema({ image, reference }: ArticleSchemaHelpers) 
     sharedArticleFields.set(reference, fields);
   }
   return strictObjectWithHints(
-  {
-    ...fields.leading,
-    /** The lead image: `src` (an https: URL or a path inside the content folder), `alt` text and an optional `credit`. */
-    image: strictObjectWithHints(
-      {
-        /** An `https:` URL or a path relative to the article file that stays inside the content folder. */
-        src: imageSource,
-        /** Text that describes the image for people who cannot see it. */
-        alt: text('image.alt', { max: 500 }),
-        /** Who made the image, shown under it. */
-        credit: text('image.credit', { max: 300 }).optional(),
-      },
-      'image',
-    ).optional(),
-    ...fields.trailing,
-  },
-  'an article',
+    {
+      ...fields.leading,
+      /** The lead image: `src` (an https: URL or a path inside the content folder), `alt` text and an optional `credit`. */
+      image: strictObjectWithHints(
+        {
+          /** An `https:` URL or a path relative to the article file that stays inside the content folder. */
+          src: imageSource,
+          /** Text that describes the image for people who cannot see it. */
+          alt: text('image.alt', { max: 500 }),
+          /** Who made the image, shown under it. */
+          credit: text('image.credit', { max: 300 }).optional(),
+        },
+        'image',
+      ).optional(),
+      ...fields.trailing,
+    },
+    'an article',
   ).superRefine((article, context) => {
     if (article.updated && compareContentDates(article.updated, article.date) < 0) {
       context.addIssue({
@@ -323,10 +344,15 @@ export const sourceSchema = strictObjectWithHints(
     language: languageTag('language').optional(),
     /** Where it is based, as an ISO 3166-1 alpha-2 code such as GR. */
     country: z
-      .string({ error: (issue) => `country must be a two-letter code in quotes such as "GR", not ${describe(issue.input)}.` })
+      .string({
+        error: (issue) => `country must be a two-letter code in quotes such as "GR", not ${describe(issue.input)}.`,
+      })
       .trim()
       .toUpperCase()
-      .refine(isCountryCode, { error: (issue) => `country "${String(issue.input)}" is not an ISO 3166-1 alpha-2 code. Use a code such as "GR" or "GB".` })
+      .refine(isCountryCode, {
+        error: (issue) =>
+          `country "${String(issue.input)}" is not an ISO 3166-1 alpha-2 code. Use a code such as "GR" or "GB".`,
+      })
       .optional(),
     /** `noindex` (default) keeps copies out of search results, `canonical` points at `sourceUrl`, `index` allows indexing. */
     indexing: z

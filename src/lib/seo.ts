@@ -1,11 +1,13 @@
-import type { ContentDate } from './content-date';
-import { isoDateTime } from './dates';
+import type { ContentDate } from '@/lib/content-date';
+import { isoDateTime } from '@/lib/dates';
 
 // What a page tells search engines and sharing services about itself: canonical address, Open Graph and Twitter
 // card tags, and the site's robots.txt. Pure: BaseLayout renders what these functions return.
 
 /** One `<meta>` tag: Open Graph tags use `property`, the others `name`. */
-export type MetaTag = { readonly property: string; readonly content: string } | { readonly name: string; readonly content: string };
+export type MetaTag =
+  | { readonly property: string; readonly content: string }
+  | { readonly name: string; readonly content: string };
 
 /** An image for sharing cards. */
 export interface SharedImage {
@@ -61,11 +63,17 @@ export function sharingMetaTags(input: SharingInput): MetaTag[] {
     { property: 'og:locale', content: openGraphLocale(input.lang) },
   ];
   if (input.image) {
-    tags.push({ property: 'og:image', content: input.image.url }, { property: 'og:image:alt', content: input.image.alt });
+    tags.push(
+      { property: 'og:image', content: input.image.url },
+      { property: 'og:image:alt', content: input.image.alt },
+    );
   }
   if (input.article) {
     const { publishedTime, modifiedTime, section } = input.article;
-    tags.push({ property: 'article:published_time', content: publishedTime }, { property: 'article:modified_time', content: modifiedTime });
+    tags.push(
+      { property: 'article:published_time', content: publishedTime },
+      { property: 'article:modified_time', content: modifiedTime },
+    );
     if (section) tags.push({ property: 'article:section', content: section });
     for (const tag of input.article.tags) tags.push({ property: 'article:tag', content: tag });
   }
@@ -74,13 +82,21 @@ export function sharingMetaTags(input: SharingInput): MetaTag[] {
     { name: 'twitter:title', content: input.title },
     { name: 'twitter:description', content: input.description },
   );
-  if (input.image) tags.push({ name: 'twitter:image', content: input.image.url }, { name: 'twitter:image:alt', content: input.image.alt });
+  if (input.image)
+    tags.push(
+      { name: 'twitter:image', content: input.image.url },
+      { name: 'twitter:image:alt', content: input.image.alt },
+    );
   return tags;
 }
 
 /** The Open Graph article facts of an article: dates with offsets (a date-only value starts its day in `timeZone`). */
 export function articleSharing(
-  article: { readonly date: ContentDate; readonly updated: ContentDate | undefined; readonly tags: readonly { readonly label: string }[] },
+  article: {
+    readonly date: ContentDate;
+    readonly updated: ContentDate | undefined;
+    readonly tags: readonly { readonly label: string }[];
+  },
   timeZone: string,
 ): ArticleSharing {
   const publishedTime = isoDateTime(article.date, timeZone);
@@ -96,7 +112,11 @@ export function articleSharing(
  * A page's canonical address: the one it names (an original under the `canonical` policy), else itself, except on a
  * `noindex` page, which should not be offered as anything's canonical address.
  */
-export function canonicalHref(page: { readonly robots: string | undefined; readonly canonical: string | undefined; readonly selfUrl: string }): string | undefined {
+export function canonicalHref(page: {
+  readonly robots: string | undefined;
+  readonly canonical: string | undefined;
+  readonly selfUrl: string;
+}): string | undefined {
   if (page.canonical) return page.canonical;
   if (page.robots && /\bnoindex\b/i.test(page.robots)) return undefined;
   return page.selfUrl;
@@ -107,7 +127,11 @@ export function canonicalHref(page: { readonly robots: string | undefined; reado
  * is still a page people share); on any other `noindex` page (the 404 page, served at whatever address was missing)
  * none.
  */
-export function sharedUrl(page: { readonly canonical: string | undefined; readonly selfUrl: string; readonly isArticle: boolean }): string | undefined {
+export function sharedUrl(page: {
+  readonly canonical: string | undefined;
+  readonly selfUrl: string;
+  readonly isArticle: boolean;
+}): string | undefined {
   return page.canonical ?? (page.isArticle ? page.selfUrl : undefined);
 }
 

@@ -24,7 +24,9 @@ const segmentPattern = /^[A-Za-z0-9._~-]+$/;
 export function normalizeBasePath(value: string, variable = 'BASE_PATH'): string {
   const trimmed = value.trim();
   const problem = (why: string) =>
-    new Error(`${variable}=${JSON.stringify(value)} ${why} Write the path the site is served under, such as /news/ (or / for the whole domain).`);
+    new Error(
+      `${variable}=${JSON.stringify(value)} ${why} Write the path the site is served under, such as /news/ (or / for the whole domain).`,
+    );
   if (trimmed === '' || trimmed === '/') return '/';
   if (/^[a-z][a-z\d+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
     return fail(problem('is a URL, not a path. Put the origin in SITE_URL and only the path in BASE_PATH.'));
@@ -34,7 +36,11 @@ export function normalizeBasePath(value: string, variable = 'BASE_PATH'): string
     if (segment === '') return fail(problem('has an empty segment (//).'));
     if (segment === '.' || segment === '..') return fail(problem('has a . or .. segment.'));
     if (!segmentPattern.test(segment)) {
-      return fail(problem(`has a segment (${JSON.stringify(segment)}) with characters other than letters, digits, -, _, . and ~.`));
+      return fail(
+        problem(
+          `has a segment (${JSON.stringify(segment)}) with characters other than letters, digits, -, _, . and ~.`,
+        ),
+      );
     }
   }
   return `/${segments.join('/')}/`;
@@ -47,7 +53,9 @@ export function normalizeBasePath(value: string, variable = 'BASE_PATH'): string
 export function parseSiteUrl(value: string, variable = 'SITE_URL'): SiteLocation {
   const trimmed = value.trim();
   const problem = (why: string) =>
-    new Error(`${variable}=${JSON.stringify(value)} ${why} Write the public address of the site, such as https://example.org.`);
+    new Error(
+      `${variable}=${JSON.stringify(value)} ${why} Write the public address of the site, such as https://example.org.`,
+    );
   if (!URL.canParse(trimmed)) return fail(problem('is not a URL.'));
   const url = new URL(trimmed);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

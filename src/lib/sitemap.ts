@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Parser } from 'htmlparser2';
-import { fileStamp } from './build/output-state';
+import { fileStamp } from '@/lib/build/output-state';
 
 // The sitemap lists exactly the pages that ask to be indexed, read from the pages themselves: a built page's
 // <meta name="robots"> and <link rel="canonical"> are what search engines see, so the sitemap cannot disagree with
@@ -31,7 +31,8 @@ export function pageIndexing(headHtml: string, pageUrl: string): PageIndexing {
       onopentag(name, attributes) {
         if (name === 'meta') {
           const content = attributes['content'] ?? '';
-          if ((attributes['name'] ?? '').toLowerCase() === 'robots' && /\bnoindex\b|\bnone\b/i.test(content)) noindex = true;
+          if ((attributes['name'] ?? '').toLowerCase() === 'robots' && /\bnoindex\b|\bnone\b/i.test(content))
+            noindex = true;
           if (attributes['property'] === 'article:modified_time' && content) lastmod = content;
         }
         const rel = (attributes['rel'] ?? '').toLowerCase().split(/\s+/);
@@ -130,7 +131,10 @@ export function rememberedPageIndexing(
   const stamp = fileStamp(file);
   if (stamp === undefined) return undefined;
   const earlier = remembered[pageUrl];
-  const indexing = earlier?.[0] === stamp ? { indexable: earlier[1], lastmod: earlier[2] ?? undefined } : pageIndexing(readHead(file), pageUrl);
+  const indexing =
+    earlier?.[0] === stamp
+      ? { indexable: earlier[1], lastmod: earlier[2] ?? undefined }
+      : pageIndexing(readHead(file), pageUrl);
   seen[pageUrl] = [stamp, indexing.indexable, indexing.lastmod ?? null];
   return indexing;
 }

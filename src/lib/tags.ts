@@ -1,4 +1,4 @@
-import { slugify } from './slug';
+import { slugify } from '@/lib/slug';
 
 /** A tag as Broadsheet files it: tags whose keys match are one topic. */
 export interface NormalizedTag {

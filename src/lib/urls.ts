@@ -71,7 +71,10 @@ export function displayHost(url: string): string {
 }
 
 /** Whose articles a feed carries: the whole site, one source, or one topic. */
-export type FeedScope = { readonly kind: 'site' } | { readonly kind: 'source'; readonly id: string } | { readonly kind: 'tag'; readonly slug: string };
+export type FeedScope =
+  | { readonly kind: 'site' }
+  | { readonly kind: 'source'; readonly id: string }
+  | { readonly kind: 'tag'; readonly slug: string };
 
 /** The formats every feed comes in, by file name. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;

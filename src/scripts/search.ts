@@ -1,13 +1,18 @@
 import {
   hasCriteria,
+  type PagefindSearchArguments,
   pagefindSearchArguments,
   parseSearchParams,
-  searchQueryString,
   SEARCH_PARAMS,
-  type PagefindSearchArguments,
   type SearchState,
+  searchQueryString,
 } from '@/lib/search/search-query';
-import { resultsAnnouncement, toResultView, type PagefindResultData, type SearchResultView } from '@/lib/search/search-results';
+import {
+  type PagefindResultData,
+  resultsAnnouncement,
+  type SearchResultView,
+  toResultView,
+} from '@/lib/search/search-results';
 import { searchPath, withBase } from '@/lib/urls';
 
 // The search page's client: it reads the search from the URL, asks Pagefind (loaded from the built site, never
@@ -17,7 +22,10 @@ import { searchPath, withBase } from '@/lib/urls';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options: PagefindSearchArguments['options']): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string | null,
+    options: PagefindSearchArguments['options'],
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 interface PagefindResult {
@@ -72,13 +80,18 @@ function fillForm(state: SearchState): void {
 }
 
 function formState(): SearchState {
-  return parseSearchParams(new URLSearchParams(form ? [...new FormData(form)].map(([key, value]) => [key, String(value)]) : []));
+  return parseSearchParams(
+    new URLSearchParams(form ? [...new FormData(form)].map(([key, value]) => [key, String(value)]) : []),
+  );
 }
 
 function filterLabels(state: SearchState): string[] {
   const label = (name: string, prefix: string, value: string) => {
     const field = form?.elements.namedItem(name);
-    const option = field instanceof HTMLSelectElement ? [...field.options].find((candidate) => candidate.value === value) : undefined;
+    const option =
+      field instanceof HTMLSelectElement
+        ? [...field.options].find((candidate) => candidate.value === value)
+        : undefined;
     return `${prefix}: ${option?.text ?? value}`;
   };
   return [
@@ -149,7 +162,8 @@ async function runSearch(state: SearchState): Promise<void> {
     if (searchNumber !== latestSearch) return;
     console.error(error);
     if (status) {
-      status.textContent = 'Search is not available right now: its index could not be loaded. It is built by `npm run build`.';
+      status.textContent =
+        'Search is not available right now: its index could not be loaded. It is built by `npm run build`.';
     }
   }
 }

@@ -1,10 +1,16 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSearchHandoff } from '../../scripts/build';
-import { astroBuildInto, bareAstroBuildInto, demoContentCopy, projectOutputFolder, temporaryFolder } from './helpers';
+import { readSearchHandoff } from '../../tools/build';
+import {
+  astroBuildInto,
+  bareAstroBuildInto,
+  demoContentCopy,
+  projectOutputFolder,
+  temporaryFolder,
+} from '../support/build';
 
-// `npm run build` runs scripts/build.ts: `astro build` in a process of its own, then the search index once that
+// `npm run build` runs tools/build.ts: `astro build` in a process of its own, then the search index once that
 // process has exited. A bare `astro build` must still produce a whole site.
 
 describe('the build script', () => {

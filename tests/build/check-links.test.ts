@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, servedFile } from '../../scripts/check-links';
-import { temporaryFolder, writeFiles } from './helpers';
+import { checkLinks, servedFile } from '../../tools/check-links';
+import { temporaryFolder, writeFiles } from '../support/build';
 
 // The checker itself, on hand-made output folders: each broken thing it must catch, and what it must accept.
 
@@ -13,15 +13,23 @@ function siteWith(files: Record<string, string>): string {
 }
 
 const reasons = (dir: string, base = '/news/', siteUrl = 'https://example.org') =>
-  checkLinks(dir, { base, siteUrl }).problems.map(({ file, url, reason }) => `${file} ${url} ${reason.split(/[;:(]/)[0]?.trim()}`);
+  checkLinks(dir, { base, siteUrl }).problems.map(
+    ({ file, url, reason }) => `${file} ${url} ${reason.split(/[;:(]/)[0]?.trim()}`,
+  );
 
 describe('checkLinks', () => {
   it('accepts a site whose links all resolve under the base', () => {
     const dir = siteWith({
-      'index.html': page('<a href="/news/a/#part">a</a> <a href="a/">rel</a> <img src="/news/_astro/x.png" alt=""> <a href="#top">top</a>', '<link rel="canonical" href="https://example.org/news/">'),
-      'a/index.html': page('<h2 id="part">Part</h2><a href="../">home</a> <a href="https://elsewhere.example/x">out</a> <a href="mailto:x@example.org">m</a>'),
+      'index.html': page(
+        '<a href="/news/a/#part">a</a> <a href="a/">rel</a> <img src="/news/_astro/x.png" alt=""> <a href="#top">top</a>',
+        '<link rel="canonical" href="https://example.org/news/">',
+      ),
+      'a/index.html': page(
+        '<h2 id="part">Part</h2><a href="../">home</a> <a href="https://elsewhere.example/x">out</a> <a href="mailto:x@example.org">m</a>',
+      ),
       '_astro/x.png': 'png',
-      'rss.xml': '<rss><channel><link>https://example.org/news/</link><item><description>&lt;a href=&quot;/news/a/&quot;&gt;a&lt;/a&gt;</description></item></channel></rss>',
+      'rss.xml':
+        '<rss><channel><link>https://example.org/news/</link><item><description>&lt;a href=&quot;/news/a/&quot;&gt;a&lt;/a&gt;</description></item></channel></rss>',
       'robots.txt': 'Sitemap: https://example.org/news/rss.xml\n',
       '404.html': page('<a href="/news/">home</a>'),
     });
@@ -30,7 +38,9 @@ describe('checkLinks', () => {
 
   it('reports missing pages and assets, links outside the base, and missing trailing slashes', () => {
     const dir = siteWith({
-      'index.html': page('<a href="/news/gone/">g</a> <img src="/news/missing.png" alt=""> <a href="/about/">o</a> <a href="/news/a">s</a> <a href="/news">b</a>'),
+      'index.html': page(
+        '<a href="/news/gone/">g</a> <img src="/news/missing.png" alt=""> <a href="/about/">o</a> <a href="/news/a">s</a> <a href="/news">b</a>',
+      ),
       'a/index.html': page(''),
     });
     expect(reasons(dir)).toEqual([
@@ -44,10 +54,15 @@ describe('checkLinks', () => {
 
   it('reports fragments that reach no element, on this page or another', () => {
     const dir = siteWith({
-      'index.html': page('<a href="#nowhere">x</a> <a href="/news/a/#quote">y</a> <a href="/news/a/#user-content-quote">ok</a> <a name="old"></a><a href="#old">old</a>'),
+      'index.html': page(
+        '<a href="#nowhere">x</a> <a href="/news/a/#quote">y</a> <a href="/news/a/#user-content-quote">ok</a> <a name="old"></a><a href="#old">old</a>',
+      ),
       'a/index.html': page('<h2 id="user-content-quote">Quote</h2>'),
     });
-    expect(reasons(dir)).toEqual(['index.html #nowhere no element with id "nowhere" on this page', 'index.html /news/a/#quote no element with id "quote" on a/index.html']);
+    expect(reasons(dir)).toEqual([
+      'index.html #nowhere no element with id "nowhere" on this page',
+      'index.html /news/a/#quote no element with id "quote" on a/index.html',
+    ]);
   });
 
   it('reports absolute URLs on the site origin that do not resolve, in HTML, XML, JSON and text', () => {
@@ -76,13 +91,20 @@ describe('checkLinks', () => {
       'index.html http://127.0.0.1:4321/ points at this machine',
       'robots.txt http://[::1]:4321/sitemap.xml points at this machine',
     ]);
-    expect(reasons(siteWith({ 'index.html': page('<a href="http://127.0.0.1:4321/">home</a>') }), '/', 'http://127.0.0.1:4321')).toEqual([]);
+    expect(
+      reasons(
+        siteWith({ 'index.html': page('<a href="http://127.0.0.1:4321/">home</a>') }),
+        '/',
+        'http://127.0.0.1:4321',
+      ),
+    ).toEqual([]);
   });
 
   it('resolves relative links in feed content against the feed address, as readers do', () => {
     const dir = siteWith({
       'index.html': page(''),
-      'tags/x/rss.xml': '<rss><item><description>&lt;a href=&quot;../other/&quot;&gt;o&lt;/a&gt;</description></item></rss>',
+      'tags/x/rss.xml':
+        '<rss><item><description>&lt;a href=&quot;../other/&quot;&gt;o&lt;/a&gt;</description></item></rss>',
     });
     expect(reasons(dir)).toEqual(['tags/x/rss.xml ../other/ no such page']);
   });
@@ -98,7 +120,10 @@ describe('checkLinks', () => {
       'a.png': 'png',
       '_astro/site.css': 'body{background:url(/news/missing.svg)} i{background:url("data:image/png;base64,AA")}',
     });
-    expect(reasons(dir)).toEqual(['_astro/site.css /news/missing.svg no such file', 'index.html /news/b.png no such file']);
+    expect(reasons(dir)).toEqual([
+      '_astro/site.css /news/missing.svg no such file',
+      'index.html /news/b.png no such file',
+    ]);
   });
 });
 

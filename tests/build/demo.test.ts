@@ -1,15 +1,22 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, brokenInternalLinks, projectRoot, readPage, temporaryFolder, type BuildResult } from './helpers';
+import {
+  astroBuild,
+  type BuildResult,
+  brokenInternalLinks,
+  projectRoot,
+  readPage,
+  temporaryFolder,
+} from '../support/build';
 
 // The demo content that ships in content/, built for real: what a newcomer sees after `npm start`.
 
 const demoPath = '/articles/2024/04/rasmussen-nato-members-may-send-troops-to-ukraine/';
 let build: BuildResult;
-const text = (path: string) => toString(fromHtml(readPage(build.outDir, path))).replace(/\s+/g, ' ');
+const text = (path: string) => hastToString(fromHtml(readPage(build.outDir, path))).replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   // A copy, so that this build has a cache of its own and never races another build of content/.

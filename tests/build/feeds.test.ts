@@ -1,12 +1,20 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { XMLParser } from 'fast-xml-parser';
-import { SyntaxValidator } from 'fast-xml-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, brokenInternalLinks, htmlFiles, readPage, temporaryFolder, writeFiles, type BuildResult } from './helpers';
+import {
+  astroBuild,
+  type BuildResult,
+  brokenInternalLinks,
+  htmlFiles,
+  readPage,
+  temporaryFolder,
+  writeFiles,
+} from '../support/build';
 
 // One real build of fixture content for the feeds: 53 published articles (so the site feed and the `everything` topic
 // stop at 50), a source with none, a draft, and one article with a hostile title, a control character, a numeric
@@ -28,10 +36,12 @@ const PNG = Buffer.from(
 
 function fixture(dir: string): void {
   const files: Record<string, string> = {
-    'sources/alpha.yaml': 'name: Alpha Daily\nurl: https://www.alpha.example/\ndescription: The first outlet\nlanguage: en\nindexing: index\n',
+    'sources/alpha.yaml':
+      'name: Alpha Daily\nurl: https://www.alpha.example/\ndescription: The first outlet\nlanguage: en\nindexing: index\n',
     'sources/beta.yaml': 'name: Beta & Sons\nurl: https://beta.example/\nindexing: canonical\n',
     'sources/gamma.yaml': 'name: Gamma Wire\nurl: https://gamma.example/\n',
-    'articles/2024/secret.md': "---\ntitle: 'DRAFTHEADLINE'\ndate: 2024-07-01\nsource: gamma\ntags: [everything]\ndraft: true\n---\n\nDRAFTBODY\n",
+    'articles/2024/secret.md':
+      "---\ntitle: 'DRAFTHEADLINE'\ndate: 2024-07-01\nsource: gamma\ntags: [everything]\ndraft: true\n---\n\nDRAFTBODY\n",
   };
   for (let n = 2; n <= TOTAL; n += 1) {
     const source = n % 2 === 0 ? 'alpha' : 'beta';
@@ -63,8 +73,22 @@ function fixture(dir: string): void {
 }
 
 let build: BuildResult;
-const repeated = new Set(['rss.channel.item', 'rss.channel.item.dc:creator', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.author', 'feed.entry.link', 'opml.body.outline']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (_name, path) => repeated.has(String(path)) });
+const repeated = new Set([
+  'rss.channel.item',
+  'rss.channel.item.dc:creator',
+  'rss.channel.item.category',
+  'feed.link',
+  'feed.entry',
+  'feed.entry.author',
+  'feed.entry.link',
+  'opml.body.outline',
+]);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (_name, path) => repeated.has(String(path)),
+});
 
 function file(path: string): string {
   return readFileSync(join(build.outDir, path), 'utf8');
@@ -88,7 +112,8 @@ function feedFiles(): string[] {
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (['rss.xml', 'atom.xml', 'feed.json'].includes(name)) found.push(relative(build.outDir, path).split('\\').join('/'));
+      else if (['rss.xml', 'atom.xml', 'feed.json'].includes(name))
+        found.push(relative(build.outDir, path).split('\\').join('/'));
     }
   };
   walk(build.outDir);
@@ -100,7 +125,8 @@ function checkFeed(path: string): string[] {
   if (path.endsWith('rss.xml')) {
     const { rss } = xml(path);
     expect(rss['@version'], path).toBe('2.0');
-    for (const field of ['title', 'link', 'description']) expect(rss.channel[field], `${path} channel ${field}`).toBeTruthy();
+    for (const field of ['title', 'link', 'description'])
+      expect(rss.channel[field], `${path} channel ${field}`).toBeTruthy();
     const items: any[] = rss.channel.item ?? [];
     for (const item of items) {
       expect(item.guid['#text'], path).toBe(item.link);
@@ -126,7 +152,8 @@ function checkFeed(path: string): string[] {
   expect(json.version, path).toBe('https://jsonfeed.org/version/1.1');
   expect(json.title, path).toBeTruthy();
   expect(json.feed_url, path).toBe(`${SITE}/${path}`);
-  for (const item of json.items) expect(typeof item.id === 'string' && typeof item.content_html === 'string', path).toBe(true);
+  for (const item of json.items)
+    expect(typeof item.id === 'string' && typeof item.content_html === 'string', path).toBe(true);
   return json.items.map((item: { id: string }) => item.id);
 }
 
@@ -135,7 +162,11 @@ function headLinks(path: string): { rel: string; type: string; href: string }[] 
   visit(fromHtml(readPage(build.outDir, path)), 'element', (node: Element) => {
     if (node.tagName !== 'link') return;
     const rel = node.properties['rel'];
-    links.push({ rel: Array.isArray(rel) ? rel.join(' ') : String(rel), type: String(node.properties['type'] ?? ''), href: String(node.properties['href']) });
+    links.push({
+      rel: Array.isArray(rel) ? rel.join(' ') : String(rel),
+      type: String(node.properties['type'] ?? ''),
+      href: String(node.properties['href']),
+    });
   });
   return links.filter((link) => link.rel === 'alternate');
 }
@@ -143,9 +174,11 @@ function headLinks(path: string): { rel: string; type: string; href: string }[] 
 const newest = (count: number) => Array.from({ length: count }, (_, index) => itemUrl(index + 1));
 const topicScopes = ['everything', 'q-and-a', 'rare'];
 const sourceScopes = ['alpha', 'beta', 'gamma'];
-const allFeeds = ['', ...sourceScopes.map((id) => `sources/${id}/`), ...topicScopes.map((slug) => `tags/${slug}/`)].flatMap((prefix) =>
-  ['rss.xml', 'atom.xml', 'feed.json'].map((name) => `${prefix}${name}`),
-);
+const allFeeds = [
+  '',
+  ...sourceScopes.map((id) => `sources/${id}/`),
+  ...topicScopes.map((slug) => `tags/${slug}/`),
+].flatMap((prefix) => ['rss.xml', 'atom.xml', 'feed.json'].map((name) => `${prefix}${name}`));
 
 beforeAll(async () => {
   const contentDir = temporaryFolder('feeds');
@@ -168,7 +201,9 @@ describe('feeds of a built site', () => {
       expect(checkFeed(name), name).toEqual(newest(50));
       expect(checkFeed(`tags/everything/${name}`), name).toEqual(newest(50));
     }
-    expect(checkFeed('sources/beta/rss.xml')).toEqual(newest(TOTAL).filter((_, index) => (index + 1) % 2 === 1 && index > 0));
+    expect(checkFeed('sources/beta/rss.xml')).toEqual(
+      newest(TOTAL).filter((_, index) => (index + 1) % 2 === 1 && index > 0),
+    );
     expect(checkFeed('tags/rare/atom.xml')).toEqual([itemUrl(3)]);
     expect(checkFeed('sources/gamma/feed.json')).toEqual([]);
   });
@@ -216,23 +251,32 @@ describe('feeds of a built site', () => {
     const siteFeeds = ['/rss.xml', '/atom.xml', '/feed.json'];
     for (const page of htmlFiles(build.outDir)) {
       const path = `/${page.replace(/index\.html$/, '')}`;
-      expect(headLinks(path).map((link) => link.href).slice(0, 3), path).toEqual(siteFeeds);
+      expect(
+        headLinks(path)
+          .map((link) => link.href)
+          .slice(0, 3),
+        path,
+      ).toEqual(siteFeeds);
     }
-    expect(headLinks('/sources/alpha/page/2/').map((link) => link.href).slice(3)).toEqual([
-      '/sources/alpha/rss.xml',
-      '/sources/alpha/atom.xml',
-      '/sources/alpha/feed.json',
-    ]);
-    expect(headLinks('/tags/q-and-a/').map((link) => [link.type, link.href]).slice(3)).toEqual([
+    expect(
+      headLinks('/sources/alpha/page/2/')
+        .map((link) => link.href)
+        .slice(3),
+    ).toEqual(['/sources/alpha/rss.xml', '/sources/alpha/atom.xml', '/sources/alpha/feed.json']);
+    expect(
+      headLinks('/tags/q-and-a/')
+        .map((link) => [link.type, link.href])
+        .slice(3),
+    ).toEqual([
       ['application/rss+xml', '/tags/q-and-a/rss.xml'],
       ['application/atom+xml', '/tags/q-and-a/atom.xml'],
       ['application/feed+json', '/tags/q-and-a/feed.json'],
     ]);
-    expect(headLinks(`/articles/${itemId(3)}/`).map((link) => link.href).slice(3)).toEqual([
-      '/sources/beta/rss.xml',
-      '/sources/beta/atom.xml',
-      '/sources/beta/feed.json',
-    ]);
+    expect(
+      headLinks(`/articles/${itemId(3)}/`)
+        .map((link) => link.href)
+        .slice(3),
+    ).toEqual(['/sources/beta/rss.xml', '/sources/beta/atom.xml', '/sources/beta/feed.json']);
   });
 
   it('lists every feed on /feeds/, and every link on the site resolves', () => {

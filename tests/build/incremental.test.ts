@@ -1,14 +1,23 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateContent } from '../../scripts/generate-content';
-import { readBuildLog } from '../../scripts/bench/bench';
-import { addArticle, editArticle } from '../../scripts/bench/workload';
 import { articleText } from '@/lib/article-text';
 import { readBody } from '@/lib/build/article-bodies';
 import { cacheDirFor } from '@/lib/content-dir';
 import { readPageIndexingMemory } from '@/lib/sitemap';
-import { astroBuild, astroBuildInto, brokenInternalLinks, htmlFiles, projectOutputFolder, projectRoot, temporaryFolder, type BuildResult } from './helpers';
+import { readBuildLog } from '../../bench/bench';
+import { addArticle, editArticle } from '../../bench/workload';
+import { generateContent } from '../../tools/generate-content';
+import {
+  astroBuild,
+  astroBuildInto,
+  type BuildResult,
+  brokenInternalLinks,
+  htmlFiles,
+  projectOutputFolder,
+  projectRoot,
+  temporaryFolder,
+} from '../support/build';
 
 // Incremental builds (experimental.incrementalBuild, with a cacheKey on every getStaticPaths page) copy unchanged
 // pages from the last build. They must never leave a page stale: after each change, the rebuilt site must be exactly
@@ -32,7 +41,9 @@ function siteFiles(outDir: string): Map<string, Buffer> {
 /** Paths whose bytes differ between two sites, or that only one of them has. */
 function differences(actual: Map<string, Buffer>, expected: Map<string, Buffer>): string[] {
   const paths = new Set([...actual.keys(), ...expected.keys()]);
-  return [...paths].filter((path) => !actual.get(path)?.equals(expected.get(path) ?? Buffer.alloc(0)) || !expected.has(path)).sort();
+  return [...paths]
+    .filter((path) => !actual.get(path)?.equals(expected.get(path) ?? Buffer.alloc(0)) || !expected.has(path))
+    .sort();
 }
 
 /** A clean build of a copy of `contentDir` (a new folder has its own, empty, cache). */
@@ -43,7 +54,10 @@ async function cleanBuild(contentDir: string): Promise<BuildResult> {
 }
 
 // A 2×2 PNG, so a restored page's optimised image must still be written.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('incremental rebuilds', () => {
   const contentDir = join(temporaryFolder('incremental'), 'content');
@@ -57,7 +71,10 @@ describe('incremental rebuilds', () => {
     generateContent(contentDir, { articles: 45, sources: 4, words: [40, 120] });
     writeFileSync(join(contentDir, 'articles/2024/01/lead.png'), PNG);
     const withImage = join(contentDir, 'articles/2024/01/a-3.md');
-    writeFileSync(withImage, readFileSync(withImage, 'utf8').replace('\n---\n', "\nimage: { src: ./lead.png, alt: 'A lead image' }\n---\n"));
+    writeFileSync(
+      withImage,
+      readFileSync(withImage, 'utf8').replace('\n---\n', "\nimage: { src: ./lead.png, alt: 'A lead image' }\n---\n"),
+    );
     const first = await astroBuildInto(contentDir, outDir);
     expect(first.code, first.output).toBe(0);
     firstPages = new Map(htmlFiles(outDir).map((page) => [page, readFileSync(join(outDir, page), 'utf8')]));
@@ -76,15 +93,24 @@ describe('incremental rebuilds', () => {
 
     // Every page that links to the article shows its new headline; the old one is gone from the whole site.
     const articleUrl = `/articles/${id}/`;
-    const showing = htmlFiles(rebuilt.outDir).filter((page) => readFileSync(join(rebuilt.outDir, page), 'utf8').includes(`href="${articleUrl}"`));
+    const showing = htmlFiles(rebuilt.outDir).filter((page) =>
+      readFileSync(join(rebuilt.outDir, page), 'utf8').includes(`href="${articleUrl}"`),
+    );
     expect(showing.length).toBeGreaterThan(3);
     for (const page of showing) expect(readFileSync(join(rebuilt.outDir, page), 'utf8'), page).toContain('(corrected)');
-    const stale = [...siteFiles(rebuilt.outDir)].filter(([, bytes]) => bytes.toString('utf8').split(oldTitle!).slice(1).some((rest) => !rest.startsWith(' (corrected)')));
+    const stale = [...siteFiles(rebuilt.outDir)].filter(([, bytes]) =>
+      bytes
+        .toString('utf8')
+        .split(oldTitle!)
+        .slice(1)
+        .some((rest) => !rest.startsWith(' (corrected)')),
+    );
     expect(stale.map(([path]) => path)).toEqual([]);
 
     // Article pages that never showed it were copied from the last build, not rendered again.
     const untouched = [...firstPages].filter(
-      ([page, html]) => page.startsWith('articles/') && page !== `articles/${id}/index.html` && !html.includes(`href="${articleUrl}"`),
+      ([page, html]) =>
+        page.startsWith('articles/') && page !== `articles/${id}/index.html` && !html.includes(`href="${articleUrl}"`),
     );
     expect(untouched.length).toBeGreaterThan(30);
     const { reused, rendered } = readBuildLog(rebuilt.output);
@@ -129,7 +155,9 @@ describe('incremental rebuilds', () => {
   it('keeps one body file per article beside the content store, not in it, and renders a body removed by hand again', async () => {
     const cacheDir = join(projectRoot, cacheDirFor(projectRoot, contentDir));
     const bodies = join(cacheDir, 'broadsheet-bodies');
-    const articleCount = readdirSync(join(contentDir, 'articles'), { recursive: true }).filter((name) => String(name).endsWith('.md')).length;
+    const articleCount = readdirSync(join(contentDir, 'articles'), { recursive: true }).filter((name) =>
+      String(name).endsWith('.md'),
+    ).length;
     // The edit, the addition and the deletion above left no body of an old version behind.
     const names = readdirSync(bodies);
     expect(names).toHaveLength(articleCount);
@@ -140,7 +168,9 @@ describe('incremental rebuilds', () => {
     // The sitemap's memory of the pages' heads was saved at the end of the last build: every article page was read
     // (those of noindex sources too), and so was every page the sitemap lists.
     const remembered = Object.keys(readPageIndexingMemory(join(cacheDir, 'broadsheet-sitemap.json')));
-    const listed = [...readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    const listed = [...readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (match) => match[1],
+    );
     expect(listed.length).toBeGreaterThan(10);
     expect(listed.filter((url) => !remembered.includes(url!))).toEqual([]);
     expect(remembered.filter((url) => url.includes('/articles/')).length).toBe(articleCount);
@@ -162,7 +192,8 @@ describe('incremental rebuilds', () => {
   // whose outcome can change while the text does not.
   it('still checks the bytes of an unchanged text and the image path of an unchanged article', async () => {
     const file = join(contentDir, 'articles/2024/01/replacement-character.md');
-    const text = "---\ntitle: 'A literal replacement character'\ndate: 2024-01-20\nsource: source-1\n---\n\nIt reads \uFFFD here.\n";
+    const text =
+      "---\ntitle: 'A literal replacement character'\ndate: 2024-01-20\nsource: source-1\n---\n\nIt reads \uFFFD here.\n";
     writeFileSync(file, text);
     const valid = await astroBuildInto(contentDir, outDir);
     expect(valid.code, valid.output).toBe(0);
@@ -172,7 +203,9 @@ describe('incremental rebuilds', () => {
     writeFileSync(file, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at + 3)]));
     const invalid = await astroBuildInto(contentDir, outDir);
     expect(invalid.code).not.toBe(0);
-    expect(invalid.output).toMatch(/articles\/2024\/01\/replacement-character\.md:\d*:? ?the file is not valid UTF-8 text/);
+    expect(invalid.output).toMatch(
+      /articles\/2024\/01\/replacement-character\.md:\d*:? ?the file is not valid UTF-8 text/,
+    );
     rmSync(file);
 
     // The article with a lead image is unchanged, but its image is now a link to a file outside the content folder.

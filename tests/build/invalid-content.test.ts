@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { astroBuild, temporaryFolder, writeFiles } from './helpers';
+import { astroBuild, temporaryFolder, writeFiles } from '../support/build';
 
 // Each invalid fixture must make a real `astro build` fail with a message that names the file and the field.
 
@@ -19,8 +19,16 @@ interface InvalidCase {
 }
 
 const cases: InvalidCase[] = [
-  { name: 'a missing title', files: { 'articles/bad.md': articleWithout('title') }, expected: ['articles/bad.md', 'title', 'title is required'] },
-  { name: 'a missing date', files: { 'articles/bad.md': articleWithout('date') }, expected: ['articles/bad.md', 'date is required'] },
+  {
+    name: 'a missing title',
+    files: { 'articles/bad.md': articleWithout('title') },
+    expected: ['articles/bad.md', 'title', 'title is required'],
+  },
+  {
+    name: 'a missing date',
+    files: { 'articles/bad.md': articleWithout('date') },
+    expected: ['articles/bad.md', 'date is required'],
+  },
   {
     name: 'a date-time without an offset',
     files: { 'articles/bad.md': article('').replace('date: 2024-04-19', 'date: 2024-04-19T09:30:00') },
@@ -36,8 +44,16 @@ const cases: InvalidCase[] = [
     files: { 'articles/bad.md': article('via: [the-guardian]\n') },
     expected: ['articles/bad.md', 'via "the-guardian" is not a known source'],
   },
-  { name: 'a misspelt field', files: { 'articles/bad.md': article("tittle: 'x'\n") }, expected: ['articles/bad.md', 'unknown field "tittle"', 'did you mean "title"'] },
-  { name: 'a slug field', files: { 'articles/bad.md': article('slug: takeover\n') }, expected: ['articles/bad.md', 'slug is not allowed'] },
+  {
+    name: 'a misspelt field',
+    files: { 'articles/bad.md': article("tittle: 'x'\n") },
+    expected: ['articles/bad.md', 'unknown field "tittle"', 'did you mean "title"'],
+  },
+  {
+    name: 'a slug field',
+    files: { 'articles/bad.md': article('slug: takeover\n') },
+    expected: ['articles/bad.md', 'slug is not allowed'],
+  },
   {
     name: 'a javascript: sourceUrl',
     files: { 'articles/bad.md': article("sourceUrl: 'javascript:alert(1)'\n") },
@@ -48,7 +64,11 @@ const cases: InvalidCase[] = [
     files: { 'articles/bad.md': article('updated: 2024-04-01\n') },
     expected: ['articles/bad.md', 'updated (2024-04-01) is earlier than date (2024-04-19)'],
   },
-  { name: 'a YAML 1.1 boolean for draft', files: { 'articles/bad.md': article('draft: yes\n') }, expected: ['articles/bad.md', 'draft must be true or false'] },
+  {
+    name: 'a YAML 1.1 boolean for draft',
+    files: { 'articles/bad.md': article('draft: yes\n') },
+    expected: ['articles/bad.md', 'draft must be true or false'],
+  },
   {
     name: 'broken YAML',
     files: { 'articles/bad.md': article("summary: 'unclosed\n") },
@@ -86,14 +106,22 @@ const cases: InvalidCase[] = [
     files: { 'sources/Bad Source.yaml': source },
     expected: ['sources/Bad Source.yaml', 'Rename the file'],
   },
-  { name: 'a source without a name', files: { 'sources/nameless.yaml': 'url: https://x.example/\n' }, expected: ['sources/nameless.yaml', 'name is required'] },
+  {
+    name: 'a source without a name',
+    files: { 'sources/nameless.yaml': 'url: https://x.example/\n' },
+    expected: ['sources/nameless.yaml', 'name is required'],
+  },
 ];
 
 describe('invalid content fails the build, naming the file and the field', () => {
   for (const testCase of cases) {
     it(testCase.name, async () => {
       const contentDir = temporaryFolder('invalid');
-      writeFiles(contentDir, { 'sources/athens-news.yaml': source, 'articles/good.md': article(''), ...testCase.files });
+      writeFiles(contentDir, {
+        'sources/athens-news.yaml': source,
+        'articles/good.md': article(''),
+        ...testCase.files,
+      });
       const outDir = temporaryFolder('invalid-out');
       const builds = testCase.rebuild ? 2 : 1;
       for (let run = 1; run <= builds; run += 1) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, formatProblems, type LinkReport } from '../../scripts/check-links';
-import { astroBuild, htmlFiles, readPage, temporaryFolder, writeFiles, type BuildResult } from './helpers';
+import { checkLinks, formatProblems, type LinkReport } from '../../tools/check-links';
+import { astroBuild, type BuildResult, htmlFiles, readPage, temporaryFolder, writeFiles } from '../support/build';
 import { linkFixtureFiles } from './link-fixture';
 
 // Two real builds of one fixture folder: at the domain root with the default SITE_URL, then under /news/ for
@@ -59,7 +59,9 @@ describe('link integrity under BASE_PATH=/news/ with SITE_URL set', () => {
     ]) {
       expect(first).toContain(`href="${href}"`);
     }
-    expect(readPage(underNews.outDir, '/articles/2024/04/second/')).toContain('href="/news/articles/2024/04/first/#user-content-background"');
+    expect(readPage(underNews.outDir, '/articles/2024/04/second/')).toContain(
+      'href="/news/articles/2024/04/first/#user-content-background"',
+    );
   });
   it('leaves no root-relative URL outside the base in any page', () => {
     const outside: string[] = [];
@@ -72,13 +74,17 @@ describe('link integrity under BASE_PATH=/news/ with SITE_URL set', () => {
     expect(outside).toEqual([]);
   });
   it('serves pages that were built at the root under /news/ without leaking the root build', () => {
-    expect(readPage(atRoot.outDir, '/articles/2024/04/first/')).toContain('href="/articles/2024/04/second/#user-content-the-quote"');
+    expect(readPage(atRoot.outDir, '/articles/2024/04/first/')).toContain(
+      'href="/articles/2024/04/second/#user-content-the-quote"',
+    );
     expect(readPage(atRoot.outDir, '/articles/2024/04/first/')).not.toContain('/news/');
   });
   it('points absolute URLs at SITE_URL under the base', () => {
     // beta is `indexing: canonical`, so its article points at its sourceUrl; every other absolute URL on our origin
     // (canonical, Open Graph, feeds, sitemap) is checked by checkLinks above. Here: the origin appears at all.
-    const everything = htmlFiles(underNews.outDir).map((file) => readFileSync(join(underNews.outDir, file), 'utf8')).join('\n');
+    const everything = htmlFiles(underNews.outDir)
+      .map((file) => readFileSync(join(underNews.outDir, file), 'utf8'))
+      .join('\n');
     expect(everything).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)/);
   });
 });

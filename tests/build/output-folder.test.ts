@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBuildLog } from '../../scripts/bench/bench';
+import { readBuildLog } from '../../bench/bench';
 import { isMovableOutDir } from '../../src/integrations/output-folder';
-import { astroBuildInto, demoContentCopy, htmlFiles, projectOutputFolder } from './helpers';
+import { astroBuildInto, demoContentCopy, htmlFiles, projectOutputFolder } from '../support/build';
 
 // A build either keeps the last build's pages in the output folder (when nothing has touched them since) or starts
 // from an empty folder. Either way, what it leaves is exactly its own site.
@@ -26,7 +26,9 @@ describe('preparing the output folder', () => {
     expect(build.output).not.toContain('Kept the');
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'articles/removed-story'))).toBe(false);
-    const beside = readdirSync(dirname(outDir)).filter((name) => name.startsWith(`${basename(outDir)}.broadsheet-stale-`));
+    const beside = readdirSync(dirname(outDir)).filter((name) =>
+      name.startsWith(`${basename(outDir)}.broadsheet-stale-`),
+    );
     expect(beside).toEqual([]);
   });
 

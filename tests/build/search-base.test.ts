@@ -2,7 +2,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPagefind, type NodePagefind } from '../search/pagefind-node';
-import { astroBuild, projectRoot, readPage, temporaryFolder, type BuildResult } from './helpers';
+import { astroBuild, type BuildResult, projectRoot, readPage, temporaryFolder } from '../support/build';
 
 // The demo built for a sub-folder (BASE_PATH=/news/): search must link, load and return results under it.
 
@@ -12,7 +12,10 @@ let pagefind: NodePagefind;
 beforeAll(async () => {
   const contentDir = temporaryFolder('search-base');
   cpSync(join(projectRoot, 'content'), contentDir, { recursive: true });
-  build = await astroBuild(contentDir, temporaryFolder('search-base-out'), { BASE_PATH: '/news/', SITE_URL: 'https://example.org' });
+  build = await astroBuild(contentDir, temporaryFolder('search-base-out'), {
+    BASE_PATH: '/news/',
+    SITE_URL: 'https://example.org',
+  });
   if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
   pagefind = await loadPagefind(build.outDir, '/news/');
 });
@@ -24,7 +27,9 @@ afterAll(async () => {
 describe('search under BASE_PATH=/news/', () => {
   it('returns article URLs under the base path', async () => {
     const results = await pagefind.search('Rasmussen');
-    expect(results.map((result) => result.url)).toEqual(['/news/articles/2024/04/rasmussen-nato-members-may-send-troops-to-ukraine/']);
+    expect(results.map((result) => result.url)).toEqual([
+      '/news/articles/2024/04/rasmussen-nato-members-may-send-troops-to-ukraine/',
+    ]);
   });
 
   it('submits the form to the search page under the base, links it from the navigation, and says so without JavaScript', () => {

@@ -1,10 +1,18 @@
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPagefind, type NodePagefind } from '../search/pagefind-node';
-import { astroBuild, htmlFiles, projectRoot, readPage, temporaryFolder, writeFiles, type BuildResult } from './helpers';
+import {
+  astroBuild,
+  type BuildResult,
+  htmlFiles,
+  projectRoot,
+  readPage,
+  temporaryFolder,
+  writeFiles,
+} from '../support/build';
 
 // One real build of the demo content, with a few articles added so that filters have something to leave out, and
 // its Pagefind index searched through the bundle the build wrote (the same pagefind.js the search page loads).
@@ -111,25 +119,33 @@ describe('the search page', () => {
     expect(html).toMatch(/<form[^>]*role="search"[^>]*action="\/search\/"[^>]*method="get"/);
     expect(html).toMatch(/<label for="search-query"[^>]*>Search articles<\/label>/);
     expect(html).toMatch(/<input id="search-query" type="search" name="q"/);
-    expect(html).toMatch(/<select name="source"[^>]*><option value=""[^>]*>All sources<\/option><option value="athens-news"[^>]*>Athens News<\/option><option value="the-guardian"/);
-    expect(html).toMatch(/<select name="tag"[^>]*><option value=""[^>]*>All topics<\/option><option value="britain"[^>]*>Britain<\/option>/);
-    expect(html).toMatch(/<select name="sort"[^>]*><option value="relevance"[^>]*>Best match<\/option><option value="date"/);
+    expect(html).toMatch(
+      /<select name="source"[^>]*><option value=""[^>]*>All sources<\/option><option value="athens-news"[^>]*>Athens News<\/option><option value="the-guardian"/,
+    );
+    expect(html).toMatch(
+      /<select name="tag"[^>]*><option value=""[^>]*>All topics<\/option><option value="britain"[^>]*>Britain<\/option>/,
+    );
+    expect(html).toMatch(
+      /<select name="sort"[^>]*><option value="relevance"[^>]*>Best match<\/option><option value="date"/,
+    );
   });
 
   it('announces results politely, and says without JavaScript that search needs it, linking sources and topics', () => {
     const html = page();
     expect(html).toMatch(/role="status" aria-live="polite"/);
     const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)?.[1] ?? '';
-    expect(toString(fromHtml(noscript))).toContain('Search needs JavaScript');
+    expect(hastToString(fromHtml(noscript))).toContain('Search needs JavaScript');
     expect(noscript).toContain('href="/sources/"');
     expect(noscript).toContain('href="/tags/"');
-    expect(toString(tree())).toContain('Search');
+    expect(hastToString(tree())).toContain('Search');
   });
 
   it('loads its script from a same-origin file, and is the only page that loads any script', () => {
     // JSON-LD is data, not code: only scripts a browser would run count.
     const scripts = (html: string) =>
-      [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
+      [...html.matchAll(/<script\b[^>]*>/g)]
+        .map(([tag]) => tag)
+        .filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
     expect(scripts(page())).toHaveLength(1);
     expect(scripts(page())[0]).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
     expect(page()).not.toMatch(/\son[a-z]+=/);
@@ -140,7 +156,9 @@ describe('the search page', () => {
 
   it('is linked from the main navigation of every page', () => {
     for (const path of ['/', demoPath, '/sources/', '/tags/nato/']) {
-      expect(readPage(build.outDir, path), path).toMatch(/<nav aria-label="Main"[\s\S]*href="\/search\/"[\s\S]*<\/nav>/);
+      expect(readPage(build.outDir, path), path).toMatch(
+        /<nav aria-label="Main"[\s\S]*href="\/search\/"[\s\S]*<\/nav>/,
+      );
     }
   });
 

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, brokenInternalLinks, htmlFiles, readPage, temporaryFolder, writeFiles, type BuildResult } from './helpers';
+import {
+  astroBuild,
+  type BuildResult,
+  brokenInternalLinks,
+  htmlFiles,
+  readPage,
+  temporaryFolder,
+  writeFiles,
+} from '../support/build';
 
 // One real build under a base path (BASE_PATH=/news/, SITE_URL=https://news.example) of sources with each indexing
 // policy: what search engines and sharing services see, the sitemap and robots.txt.
@@ -36,15 +44,21 @@ const files = {
     '',
   ].join('\n'),
   'articles/indexed-plain.md': "---\ntitle: 'Plain indexed'\ndate: 2024-01-15\nsource: alpha\n---\n\nPlain body.\n",
-  'articles/canonical.md': "---\ntitle: 'Canonical copy'\ndate: 2024-04-18T08:00:00Z\nsource: beta\nsourceUrl: 'https://beta.example/original'\n---\n\nBody.\n",
-  'articles/canonical-unknown.md': "---\ntitle: 'Canonical without original'\ndate: 2024-04-17\nsource: beta\n---\n\nBody.\n",
+  'articles/canonical.md':
+    "---\ntitle: 'Canonical copy'\ndate: 2024-04-18T08:00:00Z\nsource: beta\nsourceUrl: 'https://beta.example/original'\n---\n\nBody.\n",
+  'articles/canonical-unknown.md':
+    "---\ntitle: 'Canonical without original'\ndate: 2024-04-17\nsource: beta\n---\n\nBody.\n",
   'articles/hidden.md': "---\ntitle: 'Hidden copy'\ndate: 2024-04-16\nsource: gamma\ntags: [NATO]\n---\n\nBody.\n",
   'articles/draft.md': "---\ntitle: 'DRAFTHEADLINE'\ndate: 2024-04-15\nsource: alpha\ndraft: true\n---\n\nBody.\n",
 };
 const articleUrl = (id: string) => `${ROOT}articles/${id}/`;
 
 let build: BuildResult;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'url' || name === 'sitemap' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => name === 'url' || name === 'sitemap',
+});
 
 function xml(path: string): Record<string, any> {
   const text = readFileSync(join(build.outDir, path), 'utf8');
@@ -61,13 +75,13 @@ function head(path: string) {
   const jsonLd: string[] = [];
   visit(tree, 'element', (node: Element) => {
     const { properties } = node;
-    if (node.tagName === 'title') title = toString(node);
+    if (node.tagName === 'title') title = hastToString(node);
     if (node.tagName === 'meta') {
       const key = String(properties['name'] ?? properties['property'] ?? '');
       if (key) meta.set(key, [...(meta.get(key) ?? []), String(properties['content'])]);
     }
     if (node.tagName === 'link' && String(properties['rel']) === 'canonical') canonical = String(properties['href']);
-    if (node.tagName === 'script' && properties['type'] === 'application/ld+json') jsonLd.push(toString(node));
+    if (node.tagName === 'script' && properties['type'] === 'application/ld+json') jsonLd.push(hastToString(node));
   });
   return { title, meta, canonical, jsonLd: jsonLd.map((text) => JSON.parse(text) as Record<string, any>) };
 }
@@ -139,7 +153,15 @@ describe('search engines and sharing, under /news/', () => {
       const blocks = head(`/${page.replace(/index\.html$/, '')}`).jsonLd;
       expect(blocks, page).toHaveLength(1);
       expect(blocks[0]?.['@type'], page).toBe('NewsArticle');
-      for (const field of ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'isBasedOn', 'inLanguage']) {
+      for (const field of [
+        'headline',
+        'datePublished',
+        'dateModified',
+        'author',
+        'publisher',
+        'isBasedOn',
+        'inLanguage',
+      ]) {
         expect(blocks[0]?.[field], `${page} ${field}`).toBeTruthy();
       }
     }
@@ -161,7 +183,10 @@ describe('search engines and sharing, under /news/', () => {
       image: ['https://images.example/lead.jpg'],
       inLanguage: 'el',
       publisher: { '@type': 'Organization', name: 'Broadsheet', url: ROOT },
-      isBasedOn: { url: 'https://alpha.example/story/1', publisher: { '@type': 'Organization', name: 'Alpha Daily', url: 'https://alpha.example/' } },
+      isBasedOn: {
+        url: 'https://alpha.example/story/1',
+        publisher: { '@type': 'Organization', name: 'Alpha Daily', url: 'https://alpha.example/' },
+      },
     });
     expect(head('/articles/canonical/').jsonLd[0]?.['datePublished']).toBe('2024-04-18T08:00:00+00:00');
   });
@@ -178,10 +203,17 @@ describe('search engines and sharing, under /news/', () => {
     expect(sitemaps).toEqual([`${ROOT}sitemap-0.xml`]);
     const urls: { loc: string; lastmod?: string }[] = xml('sitemap-0.xml').urlset.url;
     const locs = urls.map((entry) => entry.loc);
-    expect(locs.filter((loc) => loc.includes('/articles/')).sort()).toEqual([articleUrl('indexed'), articleUrl('indexed-plain')].sort());
-    expect(new Date(urls.find((entry) => entry.loc === articleUrl('indexed'))?.lastmod ?? '').toISOString()).toBe('2024-04-20T08:15:00.000Z');
-    expect(new Date(urls.find((entry) => entry.loc === articleUrl('indexed-plain'))?.lastmod ?? '').toISOString()).toBe('2024-01-14T22:00:00.000Z');
-    for (const page of ['', 'sources/', 'sources/gamma/', 'tags/', 'tags/nato/', 'feeds/']) expect(locs, page).toContain(`${ROOT}${page}`);
+    expect(locs.filter((loc) => loc.includes('/articles/')).sort()).toEqual(
+      [articleUrl('indexed'), articleUrl('indexed-plain')].sort(),
+    );
+    expect(new Date(urls.find((entry) => entry.loc === articleUrl('indexed'))?.lastmod ?? '').toISOString()).toBe(
+      '2024-04-20T08:15:00.000Z',
+    );
+    expect(new Date(urls.find((entry) => entry.loc === articleUrl('indexed-plain'))?.lastmod ?? '').toISOString()).toBe(
+      '2024-01-14T22:00:00.000Z',
+    );
+    for (const page of ['', 'sources/', 'sources/gamma/', 'tags/', 'tags/nato/', 'feeds/'])
+      expect(locs, page).toContain(`${ROOT}${page}`);
     expect(locs.some((loc) => /404|\.xml$|\.json$|\.opml$/.test(loc))).toBe(false);
     expect(locs.every((loc) => loc.startsWith(ROOT))).toBe(true);
   });

@@ -2,17 +2,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, brokenInternalLinks, htmlFiles, readPage, temporaryFolder, writeFiles, type BuildResult } from './helpers';
+import {
+  astroBuild,
+  type BuildResult,
+  brokenInternalLinks,
+  htmlFiles,
+  readPage,
+  temporaryFolder,
+  writeFiles,
+} from '../support/build';
 
 // One real `astro build` of fixture content chosen to hit the edges: 41 published articles on the front page
 // (3 pages), a source with 21 (2 pages) and one with 20 (1 page), topics with 41, 21 and 20 articles, a source with
 // none, a draft, and one article that uses every optional field.
 
 const sources = {
-  'sources/alpha.yaml': 'name: Alpha Daily\nurl: https://www.alpha.example/\ndescription: The first outlet\ncountry: GR\nlanguage: en\n',
+  'sources/alpha.yaml':
+    'name: Alpha Daily\nurl: https://www.alpha.example/\ndescription: The first outlet\ncountry: GR\nlanguage: en\n',
   'sources/beta.yaml': 'name: Beta Post\nurl: https://beta.example/\ncountry: GB\n',
   'sources/gamma.yaml': 'name: Gamma Wire\nurl: https://gamma.example/\n',
 };
@@ -107,7 +116,12 @@ describe('a build of fixture content', () => {
     ];
     const built = htmlFiles(build.outDir);
     for (const file of expected) expect(built).toContain(file);
-    for (const missing of ['page/4/index.html', 'sources/beta/page/2/index.html', 'tags/twenty/page/2/index.html', 'page/1/index.html']) {
+    for (const missing of [
+      'page/4/index.html',
+      'sources/beta/page/2/index.html',
+      'tags/twenty/page/2/index.html',
+      'page/1/index.html',
+    ]) {
       expect(built).not.toContain(missing);
     }
   });
@@ -116,16 +130,17 @@ describe('a build of fixture content', () => {
     expect(listedArticles('/')).toEqual(range(1, 20).map(itemPath));
     expect(listedArticles('/page/2/')).toEqual(range(21, 40).map(itemPath));
     expect(listedArticles('/page/3/')).toEqual([itemPath(41)]);
-    expect(toString(page('/'))).toContain('Page 1 of 3');
-    expect(toString(page('/page/3/'))).toContain('Page 3 of 3');
+    expect(hastToString(page('/'))).toContain('Page 1 of 3');
+    expect(hastToString(page('/page/3/'))).toContain('Page 3 of 3');
   });
 
   it('links newer and older pages', () => {
     const links = (path: string) =>
       Object.fromEntries(
-        elements(page(path), (element) => element.tagName === 'a' && ['prev', 'next'].includes(String(element.properties['rel']))).map(
-          (link) => [String(link.properties['rel']), String(link.properties['href'])],
-        ),
+        elements(
+          page(path),
+          (element) => element.tagName === 'a' && ['prev', 'next'].includes(String(element.properties['rel'])),
+        ).map((link) => [String(link.properties['rel']), String(link.properties['href'])]),
       );
     expect(links('/')).toEqual({ next: '/page/2/' });
     expect(links('/page/2/')).toEqual({ prev: '/', next: '/page/3/' });
@@ -136,7 +151,7 @@ describe('a build of fixture content', () => {
     expect(listedArticles('/sources/alpha/')).toEqual(range(1, 20).map(itemPath));
     expect(listedArticles('/sources/alpha/page/2/')).toEqual([itemPath(21)]);
     expect(listedArticles('/sources/beta/')).toEqual(range(22, 41).map(itemPath));
-    expect(toString(page('/sources/beta/'))).not.toContain('Page 1 of');
+    expect(hastToString(page('/sources/beta/'))).not.toContain('Page 1 of');
     expect(listedArticles('/sources/gamma/')).toEqual([]);
   });
 
@@ -148,17 +163,17 @@ describe('a build of fixture content', () => {
   });
 
   it('lists sources with counts and topics with counts', () => {
-    const sourcesText = toString(page('/sources/')).replace(/\s+/g, ' ');
+    const sourcesText = hastToString(page('/sources/')).replace(/\s+/g, ' ');
     expect(sourcesText).toMatch(/Alpha Daily.*The first outlet.*Greece.*21 articles/);
     expect(sourcesText).toMatch(/Gamma Wire.*0 articles/);
-    const tagsText = toString(page('/tags/')).replace(/\s+/g, ' ');
+    const tagsText = hastToString(page('/tags/')).replace(/\s+/g, ' ');
     expect(tagsText).toMatch(/everything.*41/i);
     expect(tagsText).toMatch(/twenty-one.*21/);
   });
 
   it('credits the article to its source in the attribution block', () => {
     const tree = page(itemPath(1));
-    const text = toString(tree).replace(/\s+/g, ' ');
+    const text = hastToString(tree).replace(/\s+/g, ' ');
     expect(text).toContain('Originally published by Alpha Daily on');
     expect(text).toContain('By Jane Roe and John Doe');
     expect(text).toContain('Read the original at alpha.example');
@@ -168,22 +183,33 @@ describe('a build of fixture content', () => {
     const original = links.find((link) => link.properties['href'] === 'https://www.alpha.example/news/item-1');
     expect(original?.properties['rel']).toEqual(['noopener', 'noreferrer']);
     expect(links.some((link) => link.properties['href'] === '/sources/alpha/')).toBe(true);
-    expect(links.some((link) => link.properties['href'] === '/sources/beta/' && toString(link) === 'Beta Post')).toBe(true);
+    expect(
+      links.some((link) => link.properties['href'] === '/sources/beta/' && hastToString(link) === 'Beta Post'),
+    ).toBe(true);
     const times = elements(tree, (element) => element.tagName === 'time').map((time) => time.properties['dateTime']);
     expect(times).toContain('2024-03-30T09:30:00+03:00');
-    expect(elements(tree, (element) => element.tagName === 'article' && element.properties['lang'] === 'el')).not.toHaveLength(0);
+    expect(
+      elements(tree, (element) => element.tagName === 'article' && element.properties['lang'] === 'el'),
+    ).not.toHaveLength(0);
   });
 
   it('falls back to the source home page when there is no sourceUrl', () => {
     const tree = page(itemPath(2));
-    expect(toString(tree)).toContain('Read the original at alpha.example');
-    expect(elements(tree, (element) => element.tagName === 'a' && element.properties['href'] === 'https://www.alpha.example/')).not.toHaveLength(0);
-    expect(toString(tree)).not.toContain('Updated');
-    expect(toString(tree)).not.toContain('Via ');
+    expect(hastToString(tree)).toContain('Read the original at alpha.example');
+    expect(
+      elements(
+        tree,
+        (element) => element.tagName === 'a' && element.properties['href'] === 'https://www.alpha.example/',
+      ),
+    ).not.toHaveLength(0);
+    expect(hastToString(tree)).not.toContain('Updated');
+    expect(hastToString(tree)).not.toContain('Via ');
   });
 
   it('links previous and next articles and more from the source', () => {
-    const hrefs = elements(page(itemPath(2)), (element) => element.tagName === 'a').map((link) => link.properties['href']);
+    const hrefs = elements(page(itemPath(2)), (element) => element.tagName === 'a').map(
+      (link) => link.properties['href'],
+    );
     expect(hrefs).toContain(itemPath(1));
     expect(hrefs).toContain(itemPath(3));
   });

@@ -1,8 +1,8 @@
 import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { otherHostCssResources, otherHostResources, pageWeight, runnableScripts } from '../../scripts/page-weight';
-import { astroBuild, htmlFiles, projectRoot, temporaryFolder, type BuildResult } from './helpers';
+import { otherHostCssResources, otherHostResources, pageWeight, runnableScripts } from '../../tools/page-weight';
+import { astroBuild, type BuildResult, htmlFiles, projectRoot, temporaryFolder } from '../support/build';
 
 // Page-weight budgets over a real build of the demo content. The figures: `npm run lighthouse` prints them too.
 
@@ -33,7 +33,12 @@ describe('the detectors', () => {
       '<script>1</script><script type="module" src="/x.js"></script><a href="javascript:void 0" onclick="x()">x</a>' +
       '<img src="//img.example/a.png"><img src="/local.png" srcset="https://img.example/b.png 2x"><div style="background:url(https://bg.example/c.png)"></div>' +
       '<style>@import "https://fonts.example/f.css"; .x { background: url(data:image/png;base64,AA) }</style><a href="https://elsewhere.example/">a link</a>';
-    expect(runnableScripts(html)).toEqual(['<script>', '<script src="/x.js">', '<a href="javascript:void 0">', '<a onClick>']);
+    expect(runnableScripts(html)).toEqual([
+      '<script>',
+      '<script src="/x.js">',
+      '<a href="javascript:void 0">',
+      '<a onClick>',
+    ]);
     expect(otherHostResources(html)).toEqual([
       'https://cdn.example/a.css',
       '//img.example/a.png',
@@ -41,9 +46,9 @@ describe('the detectors', () => {
       'https://bg.example/c.png',
       'https://fonts.example/f.css',
     ]);
-    expect(otherHostCssResources("@font-face { src: url('https://fonts.example/x.woff2') } .a { background: url(/ok.png) }")).toEqual([
-      'https://fonts.example/x.woff2',
-    ]);
+    expect(
+      otherHostCssResources("@font-face { src: url('https://fonts.example/x.woff2') } .a { background: url(/ok.png) }"),
+    ).toEqual(['https://fonts.example/x.woff2']);
   });
 });
 
@@ -69,10 +74,14 @@ describe('page weight of the demo site', () => {
 
   it('fetches nothing from another host: no external stylesheet, script, image, font or frame', () => {
     const found = [
-      ...htmlFiles(build.outDir).flatMap((page) => otherHostResources(readFileSync(join(build.outDir, page), 'utf8')).map((url) => `${page}: ${url}`)),
+      ...htmlFiles(build.outDir).flatMap((page) =>
+        otherHostResources(readFileSync(join(build.outDir, page), 'utf8')).map((url) => `${page}: ${url}`),
+      ),
       ...filesUnder(build.outDir)
         .filter((path) => path.endsWith('.css'))
-        .flatMap((path) => otherHostCssResources(readFileSync(join(build.outDir, path), 'utf8')).map((url) => `${path}: ${url}`)),
+        .flatMap((path) =>
+          otherHostCssResources(readFileSync(join(build.outDir, path), 'utf8')).map((url) => `${path}: ${url}`),
+        ),
     ];
     expect(found).toEqual([]);
   });

@@ -15,7 +15,10 @@ function render(article: Article): Promise<string> {
 
 /** The text of the HTML with tags removed and spaces collapsed, to assert on what a reader sees. */
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('Attribution', () => {
@@ -43,7 +46,9 @@ describe('Attribution', () => {
   it("falls back to the source's home page without a sourceUrl", async () => {
     const source = makeSource({ url: 'https://example.org/' });
     const html = await render(makeArticle({ source, sourceUrl: undefined }));
-    expect(html).toMatch(/href="https:\/\/example\.org\/" rel="noopener noreferrer"[^>]*>Read the original at example\.org</);
+    expect(html).toMatch(
+      /href="https:\/\/example\.org\/" rel="noopener noreferrer"[^>]*>Read the original at example\.org</,
+    );
   });
 
   it('shows the update date only when there is one', async () => {

@@ -20,7 +20,13 @@ describe('BaseLayout', () => {
 
   it('puts the page title first, and passes language, description, robots and canonical through', async () => {
     const html = await container.renderToString(BaseLayout, {
-      props: { title: 'Sources', description: 'All "outlets"', lang: 'el', robots: 'noindex', canonical: 'https://example.org/a' },
+      props: {
+        title: 'Sources',
+        description: 'All "outlets"',
+        lang: 'el',
+        robots: 'noindex',
+        canonical: 'https://example.org/a',
+      },
       slots: { default: '<p>Hi</p>' },
     });
     expect(html).toContain('<title>Sources · Broadsheet</title>');

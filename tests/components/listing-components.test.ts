@@ -24,7 +24,10 @@ describe('ArticleList', () => {
       makeArticle({ id: 'b', title: 'B', date: { iso: '2024-04-19', dateOnly: true } }),
     ];
     const html = await container.renderToString(ArticleList, { props: { articles, links: onePage } });
-    const headings = [...html.matchAll(/<h2[^>]*><time datetime="([^"]+)"[^>]*>([^<]+)<\/time><\/h2>/g)].map((m) => [m[1], m[2]]);
+    const headings = [...html.matchAll(/<h2[^>]*><time datetime="([^"]+)"[^>]*>([^<]+)<\/time><\/h2>/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(headings).toEqual([
       ['2024-04-20', 'Saturday, 20 April 2024'],
       ['2024-04-19', 'Friday, 19 April 2024'],
@@ -48,7 +51,9 @@ describe('TagList', () => {
   });
 
   it('names the list and links each tag', async () => {
-    const html = await container.renderToString(TagList, { props: { tags: [{ slug: 'climate-change', label: 'Climate change' }] } });
+    const html = await container.renderToString(TagList, {
+      props: { tags: [{ slug: 'climate-change', label: 'Climate change' }] },
+    });
     expect(html).toContain('aria-label="Topics"');
     expect(html).toMatch(/<a href="\/tags\/climate-change\/" rel="tag"[^>]*>Climate change<\/a>/);
   });
@@ -61,7 +66,10 @@ describe('ArticleNeighbours', () => {
 
   it('links newer as prev and older as next', async () => {
     const html = await container.renderToString(ArticleNeighbours, {
-      props: { newer: makeArticle({ id: 'n', title: 'Newer one' }), older: makeArticle({ id: 'o', title: 'Older one', lang: 'el' }) },
+      props: {
+        newer: makeArticle({ id: 'n', title: 'Newer one' }),
+        older: makeArticle({ id: 'o', title: 'Older one', lang: 'el' }),
+      },
     });
     expect(html).toMatch(/<a href="\/articles\/n\/" rel="prev"[^>]*>.*Newer one/);
     expect(html).toMatch(/<a class="older" href="\/articles\/o\/" rel="next"[^>]*>.*<span lang="el"[^>]*>Older one/);
@@ -91,11 +99,15 @@ describe('MoreFromSource', () => {
 
 describe('SourceHeader', () => {
   it('shows the name, description, country and an external link to the home page', async () => {
-    const html = await container.renderToString(SourceHeader, { props: { source: makeSource(), title: 'Athens News' } });
+    const html = await container.renderToString(SourceHeader, {
+      props: { source: makeSource(), title: 'Athens News' },
+    });
     expect(html).toMatch(/<h1[^>]*>Athens News<\/h1>/);
     expect(html).toContain('News in English from Greece');
     expect(html).toContain('Greece · ');
-    expect(html).toMatch(/<a href="https:\/\/www\.athensnews\.gr\/" rel="noopener noreferrer"[^>]*>athensnews\.gr<\/a>/);
+    expect(html).toMatch(
+      /<a href="https:\/\/www\.athensnews\.gr\/" rel="noopener noreferrer"[^>]*>athensnews\.gr<\/a>/,
+    );
   });
 
   it('leaves out what the source does not say', async () => {

@@ -4,14 +4,24 @@ import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { siteLocationFromEnv } from '@/lib/site-location';
-import { headersFor, parseHeadersFile, pathMatches, type HeaderRule } from '../../scripts/deploy/headers';
-import { vercelConfig, type VercelConfig } from '../../scripts/deploy/vercel-config';
-import { projectRoot } from '../build/helpers';
+import { type HeaderRule, headersFor, parseHeadersFile, pathMatches } from '../../tools/deploy/headers';
+import { type VercelConfig, vercelConfig } from '../../tools/deploy/vercel-config';
+import { projectRoot } from '../support/build';
 
 const read = (path: string) => readFileSync(join(projectRoot, path), 'utf8');
 
 // URLs of every kind the site serves, to compare what each host would send for them.
-const samplePaths = ['/', '/articles/2024/04/story/', '/_astro/page.DyZ1x2.css', '/rss.xml', '/feed.json', '/sitemap-index.xml', '/pagefind/pagefind.js', '/404.html', '/favicon.svg'];
+const samplePaths = [
+  '/',
+  '/articles/2024/04/story/',
+  '/_astro/page.DyZ1x2.css',
+  '/rss.xml',
+  '/feed.json',
+  '/sitemap-index.xml',
+  '/pagefind/pagefind.js',
+  '/404.html',
+  '/favicon.svg',
+];
 
 interface Step {
   readonly name?: string;
@@ -24,7 +34,10 @@ interface Step {
 interface Workflow {
   readonly on: { readonly push?: { readonly branches?: string[] }; readonly workflow_dispatch?: unknown };
   readonly permissions: Record<string, string>;
-  readonly jobs: Record<string, { readonly needs?: string; readonly environment?: { readonly name: string }; readonly steps: Step[] }>;
+  readonly jobs: Record<
+    string,
+    { readonly needs?: string; readonly environment?: { readonly name: string }; readonly steps: Step[] }
+  >;
 }
 
 /** Evaluates the `${{ a || b }}` expressions the workflow uses, against a context of known values. */
@@ -55,15 +68,21 @@ describe('the GitHub Pages workflow', () => {
   it('installs with npm ci on the Node of .nvmrc, builds, checks links and uploads dist/', () => {
     expect(stepUsing('actions/checkout')).toBeDefined();
     expect(stepUsing('actions/setup-node')?.with?.['node-version-file']).toBe('.nvmrc');
-    const order = ['actions/configure-pages', 'npm ci', 'actions/cache', 'npm run build', 'npm run check:links', 'actions/upload-pages-artifact'].map((marker) =>
-      steps.findIndex((step) => step.uses?.split('@')[0] === marker || step.run === marker),
-    );
+    const order = [
+      'actions/configure-pages',
+      'npm ci',
+      'actions/cache',
+      'npm run build',
+      'npm run check:links',
+      'actions/upload-pages-artifact',
+    ].map((marker) => steps.findIndex((step) => step.uses?.split('@')[0] === marker || step.run === marker));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(stepUsing('actions/upload-pages-artifact')?.with?.['path']).toBe('dist');
     // The incremental-build cache is restored after npm ci (which would delete it) and before the build.
     expect(stepUsing('actions/cache')?.with?.['path']).toBe('node_modules/.astro');
-    for (const step of steps) if (step.uses) expect(step.uses, 'actions are pinned to a major version').toMatch(/^actions\/[\w-]+@v\d+$/);
+    for (const step of steps)
+      if (step.uses) expect(step.uses, 'actions are pinned to a major version').toMatch(/^actions\/[\w-]+@v\d+$/);
   });
 
   it('deploys the artifact after the build, in the github-pages environment', () => {
@@ -83,14 +102,30 @@ describe('the GitHub Pages workflow', () => {
         [`steps.${pagesId}.outputs.base_path`]: outputs.base_path,
         ...Object.fromEntries(Object.entries(vars).map(([key, value]) => [`vars.${key}`, value])),
       };
-      const env = Object.fromEntries(Object.entries(buildStep?.env ?? {}).map(([key, value]) => [key, evaluate(value, context)]));
+      const env = Object.fromEntries(
+        Object.entries(buildStep?.env ?? {}).map(([key, value]) => [key, evaluate(value, context)]),
+      );
       return siteLocationFromEnv(env);
     };
     // What actions/configure-pages reports for each kind of Pages site.
-    expect(locate({ origin: 'https://jane.github.io', base_path: '/broadsheet' })).toEqual({ url: 'https://jane.github.io', base: '/broadsheet/' });
-    expect(locate({ origin: 'https://jane.github.io', base_path: '' })).toEqual({ url: 'https://jane.github.io', base: '/' });
-    expect(locate({ origin: 'https://news.example.org', base_path: '' })).toEqual({ url: 'https://news.example.org', base: '/' });
-    expect(locate({ origin: 'https://jane.github.io', base_path: '/broadsheet' }, { SITE_URL: 'https://news.example.org', BASE_PATH: '/' })).toEqual({
+    expect(locate({ origin: 'https://jane.github.io', base_path: '/broadsheet' })).toEqual({
+      url: 'https://jane.github.io',
+      base: '/broadsheet/',
+    });
+    expect(locate({ origin: 'https://jane.github.io', base_path: '' })).toEqual({
+      url: 'https://jane.github.io',
+      base: '/',
+    });
+    expect(locate({ origin: 'https://news.example.org', base_path: '' })).toEqual({
+      url: 'https://news.example.org',
+      base: '/',
+    });
+    expect(
+      locate(
+        { origin: 'https://jane.github.io', base_path: '/broadsheet' },
+        { SITE_URL: 'https://news.example.org', BASE_PATH: '/' },
+      ),
+    ).toEqual({
       url: 'https://news.example.org',
       base: '/',
     });
@@ -102,7 +137,9 @@ describe('the header rules of every host', () => {
   const vercel = JSON.parse(read('vercel.json')) as VercelConfig;
 
   it('caches hashed assets for a year and leaves HTML and feeds to the hosts’ revalidating default', () => {
-    expect(headersFor(rules, '/_astro/page.DyZ1x2.css').get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(headersFor(rules, '/_astro/page.DyZ1x2.css').get('Cache-Control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
     for (const path of samplePaths.filter((sample) => !sample.startsWith('/_astro/'))) {
       const cache = headersFor(rules, path).get('Cache-Control');
       expect(cache === undefined || /no-cache|max-age=0/.test(cache), `${path}: ${cache}`).toBe(true);
@@ -134,13 +171,18 @@ describe('the header rules of every host', () => {
       headers: rule.headers.map(({ key, value }) => [key, value] as const),
     }));
     for (const path of samplePaths) {
-      expect(Object.fromEntries(headersFor(vercelRules, path)), path).toEqual(Object.fromEntries(headersFor(rules, path)));
+      expect(Object.fromEntries(headersFor(vercelRules, path)), path).toEqual(
+        Object.fromEntries(headersFor(rules, path)),
+      );
     }
     expect(vercel).toMatchObject({ buildCommand: 'npm run build', outputDirectory: 'dist', trailingSlash: true });
   });
 
   it('netlify.toml builds dist/ and leaves the headers to _headers, so they have one source', () => {
-    const netlify = parseToml(read('netlify.toml')) as { build?: { command?: string; publish?: string }; headers?: unknown };
+    const netlify = parseToml(read('netlify.toml')) as {
+      build?: { command?: string; publish?: string };
+      headers?: unknown;
+    };
     expect(netlify.build).toMatchObject({ command: 'npm run build', publish: 'dist' });
     expect(netlify.headers).toBeUndefined();
   });
@@ -149,7 +191,9 @@ describe('the header rules of every host', () => {
     const [major = 0, minor = 0] = read('.nvmrc').trim().replace(/^v/, '').split('.').map(Number);
     const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
     const [needMajor = 0, needMinor = 0] = (/>=\s*(\d+)\.(\d+)/.exec(engines)?.slice(1) ?? []).map(Number);
-    expect(major > needMajor || (major === needMajor && minor >= needMinor), `${major}.${minor} vs ${engines}`).toBe(true);
+    expect(major > needMajor || (major === needMajor && minor >= needMinor), `${major}.${minor} vs ${engines}`).toBe(
+      true,
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticHost, readHeaderRules } from '../../scripts/deploy/static-host';
-import { temporaryFolder, writeFiles } from '../build/helpers';
+import { createStaticHost, readHeaderRules } from '../../tools/deploy/static-host';
+import { temporaryFolder, writeFiles } from '../support/build';
 
 // The preview server on a hand-made site under /news/: it must answer as a static host would.
 
@@ -17,7 +17,8 @@ beforeAll(async () => {
     'rss.xml': '<rss/>',
     '_astro/page.abc123.css': 'body{}',
     '404.html': '<!doctype html><title>Page not found</title>',
-    '_headers': '/*\n  X-Content-Type-Options: nosniff\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n',
+    _headers:
+      '/*\n  X-Content-Type-Options: nosniff\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n',
   });
   server = createStaticHost({ root, base: '/news/', headerRules: readHeaderRules(root) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -28,7 +29,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${origin}${path}`, { redirect: 'manual', headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${origin}${path}`, { redirect: 'manual', headers });
 
 describe('the preview server', () => {
   it('serves folders by their index.html, under the base only', async () => {

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium } from '../../scripts/browser';
-import { serveSite, type ServedSite } from '../../scripts/serve-site';
-import { projectRoot } from '../build/helpers';
+import { chromiumMissing, launchChromium } from '../../tools/browser';
+import { type ServedSite, serveSite } from '../../tools/serve-site';
+import { projectRoot } from '../support/build';
 import { ArticlePage } from './pages/ArticlePage';
 import { ListingPage } from './pages/ListingPage';
 import { SearchPage } from './pages/SearchPage';
@@ -39,7 +39,8 @@ type PageType = (typeof pageTypes)[number];
 const screenshots = join(projectRoot, 'screenshots');
 let site: ServedSite;
 let browser: Browser;
-const contexts: Record<'light' | 'dark' | 'narrow' | 'noScript', { context: BrowserContext; guard: PageGuard }> = {} as never;
+const contexts: Record<'light' | 'dark' | 'narrow' | 'noScript', { context: BrowserContext; guard: PageGuard }> =
+  {} as never;
 
 async function openContext(options: BrowserContextOptions): Promise<{ context: BrowserContext; guard: PageGuard }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', ...options });
@@ -93,7 +94,11 @@ describe.skipIf(missing !== undefined && !requireBrowser)('the site in a browser
     });
     expect((await axeViolations(page)).map((violation) => violation.split(' ')[0])).toContain('image-alt');
     const seen: string[] = [];
-    const expected = ['request to another host: https://elsewhere.example/tracker.png', 'CSP violation: script-src', 'console error: something broke'];
+    const expected = [
+      'request to another host: https://elsewhere.example/tracker.png',
+      'CSP violation: script-src',
+      'console error: something broke',
+    ];
     await expect
       .poll(() => {
         seen.push(...problems('light'));
@@ -104,25 +109,30 @@ describe.skipIf(missing !== undefined && !requireBrowser)('the site in a browser
   });
 
   describe.each(['light', 'dark'] as const)('every page type, %s theme', (theme) => {
-    it.each(pageTypes)('$name: no WCAG 2.2 A/AA violation, no script unless search, no console error, failed request, CSP violation or other host', async (type) => {
-      const page = await open(theme, type);
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(type.heading);
-      expect(await axeViolations(page)).toEqual([]);
-      const scripts = await page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .filter((entry) => ['script', 'fetch', 'xmlhttprequest'].includes((entry as PerformanceResourceTiming).initiatorType))
-          .map((entry) => entry.name),
-      );
-      if (type.name === 'search') expect(scripts.length).toBeGreaterThan(0);
-      else expect(scripts).toEqual([]);
-      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      const [red = 0, green = 0, blue = 0] = (background.match(/\d+/g) ?? []).map(Number);
-      if (theme === 'dark') expect(red + green + blue, background).toBeLessThan(150);
-      else expect(red + green + blue, background).toBeGreaterThan(600);
-      await page.close();
-      expect(problems(theme)).toEqual([]);
-    });
+    it.each(pageTypes)(
+      '$name: no WCAG 2.2 A/AA violation, no script unless search, no console error, failed request, CSP violation or other host',
+      async (type) => {
+        const page = await open(theme, type);
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(type.heading);
+        expect(await axeViolations(page)).toEqual([]);
+        const scripts = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) =>
+              ['script', 'fetch', 'xmlhttprequest'].includes((entry as PerformanceResourceTiming).initiatorType),
+            )
+            .map((entry) => entry.name),
+        );
+        if (type.name === 'search') expect(scripts.length).toBeGreaterThan(0);
+        else expect(scripts).toEqual([]);
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        const [red = 0, green = 0, blue = 0] = (background.match(/\d+/g) ?? []).map(Number);
+        if (theme === 'dark') expect(red + green + blue, background).toBeLessThan(150);
+        else expect(red + green + blue, background).toBeGreaterThan(600);
+        await page.close();
+        expect(problems(theme)).toEqual([]);
+      },
+    );
   });
 
   it('the reading flow: front page → article → its source → a topic → back', async () => {
@@ -242,16 +252,19 @@ describe.skipIf(missing !== undefined && !requireBrowser)('the site in a browser
   });
 
   describe('keyboard only', () => {
-    it.each(pageTypes)('$name: the skip link comes first, focus is always visible, every link and control is reachable', async (type) => {
-      const page = await open('light', type);
-      const walk = await walkWithTab(page);
-      expect(walk.stops[0]?.element).toBe('a "Skip to content"');
-      expect(walk.stops.length).toBeGreaterThan(5);
-      expect(walk.stops.filter((stop) => !stop.indicated || !stop.onScreen)).toEqual([]);
-      expect(walk.unreached).toEqual([]);
-      await page.close();
-      expect(problems('light')).toEqual([]);
-    });
+    it.each(pageTypes)(
+      '$name: the skip link comes first, focus is always visible, every link and control is reachable',
+      async (type) => {
+        const page = await open('light', type);
+        const walk = await walkWithTab(page);
+        expect(walk.stops[0]?.element).toBe('a "Skip to content"');
+        expect(walk.stops.length).toBeGreaterThan(5);
+        expect(walk.stops.filter((stop) => !stop.indicated || !stop.onScreen)).toEqual([]);
+        expect(walk.unreached).toEqual([]);
+        await page.close();
+        expect(problems('light')).toEqual([]);
+      },
+    );
 
     it('the skip link takes focus past the navigation into the main content', async () => {
       const page = await contexts.light.context.newPage();
@@ -305,8 +318,14 @@ describe.skipIf(missing !== undefined && !requireBrowser)('the site in a browser
     expect(await article.originalLink.isVisible()).toBe(true);
     const printedUrl = await article.originalLink.evaluate((link) => getComputedStyle(link, '::after').content);
     expect(printedUrl).toBe(`" (${demo.original})"`);
-    expect(await article.main.getByRole('paragraph').filter({ hasText: 'Former NATO Secretary General Anders Fogh Rasmussen believes' }).isVisible()).toBe(true);
-    for (const navigation of await page.getByRole('navigation', { includeHidden: true }).all()) expect(await navigation.isVisible()).toBe(false);
+    expect(
+      await article.main
+        .getByRole('paragraph')
+        .filter({ hasText: 'Former NATO Secretary General Anders Fogh Rasmussen believes' })
+        .isVisible(),
+    ).toBe(true);
+    for (const navigation of await page.getByRole('navigation', { includeHidden: true }).all())
+      expect(await navigation.isVisible()).toBe(false);
     expect(await article.skipLink.isVisible()).toBe(false);
     await page.pdf({ path: join(screenshots, 'article-print.pdf') });
     await page.close();
@@ -351,8 +370,12 @@ describe.skipIf(missing !== undefined && !requireBrowser)('the site in a browser
       await search.search('Rasmussen');
       await expect.poll(() => page.url()).toBe(site.url('/search/?q=Rasmussen&source=&tag=&sort=relevance'));
       expect(await search.needsJavaScript.isVisible()).toBe(true);
-      expect(await search.needsJavaScript.getByRole('link', { name: 'source', exact: true }).getAttribute('href')).toBe('/sources/');
-      expect(await search.needsJavaScript.getByRole('link', { name: 'topic', exact: true }).getAttribute('href')).toBe('/tags/');
+      expect(await search.needsJavaScript.getByRole('link', { name: 'source', exact: true }).getAttribute('href')).toBe(
+        '/sources/',
+      );
+      expect(await search.needsJavaScript.getByRole('link', { name: 'topic', exact: true }).getAttribute('href')).toBe(
+        '/tags/',
+      );
       expect(await search.results.count()).toBe(0);
       await page.close();
       expect(problems('noScript')).toEqual([]);

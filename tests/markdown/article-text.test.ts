@@ -11,10 +11,15 @@ import { contentDir, renderMarkdown } from './helpers';
 
 const bodies = {
   'a lead quote and inline markup': '> A *quoted* lead, with "quotes".\n\nThen the **story** goes on & on.',
-  'a heading, an empty paragraph and a list first': '## Heading\n\n<p></p>\n\n- one\n- two\n\nThe first real paragraph.',
-  'raw HTML that sanitize strips': '<script>alert(1)</script><div><p>Inside a wrapper <img src=x onerror=alert(1)>.</p></div>\n\nAfter.',
+  'a heading, an empty paragraph and a list first':
+    '## Heading\n\n<p></p>\n\n- one\n- two\n\nThe first real paragraph.',
+  'raw HTML that sanitize strips':
+    '<script>alert(1)</script><div><p>Inside a wrapper <img src=x onerror=alert(1)>.</p></div>\n\nAfter.',
   'no paragraph at all': '- only\n- a list',
-  'a long body': Array.from({ length: 30 }, (_, index) => `Paragraph ${index} has ${'several words in it '.repeat(3)}today.`).join('\n\n'),
+  'a long body': Array.from(
+    { length: 30 },
+    (_, index) => `Paragraph ${index} has ${'several words in it '.repeat(3)}today.`,
+  ).join('\n\n'),
 };
 
 describe('article text stored by the pipeline', () => {
@@ -28,7 +33,10 @@ describe('article text stored by the pipeline', () => {
   }
 
   it('does not change the front matter object it is given (Astro passes the entry data itself)', async () => {
-    const { render } = await createMarkdownProcessor({ ...createMarkdownOptions({ contentDir }), syntaxHighlight: false });
+    const { render } = await createMarkdownProcessor({
+      ...createMarkdownOptions({ contentDir }),
+      syntaxHighlight: false,
+    });
     const data = { title: 'A headline' };
     const { metadata } = await render('Body text.', { frontmatter: data });
     expect(data).toEqual({ title: 'A headline' });
@@ -36,7 +44,12 @@ describe('article text stored by the pipeline', () => {
   });
 
   it('falls back to reading the HTML for an entry rendered without the pipeline', () => {
-    expect(articleText({ html: '<p>From the HTML.</p>' })).toEqual({ excerpt: 'From the HTML.', searchLead: 'From the HTML.' });
-    expect(articleText({ html: '<p>x</p>', metadata: { frontmatter: { [ARTICLE_TEXT_KEY]: { excerpt: 1 } } } }).excerpt).toBe('x');
+    expect(articleText({ html: '<p>From the HTML.</p>' })).toEqual({
+      excerpt: 'From the HTML.',
+      searchLead: 'From the HTML.',
+    });
+    expect(
+      articleText({ html: '<p>x</p>', metadata: { frontmatter: { [ARTICLE_TEXT_KEY]: { excerpt: 1 } } } }).excerpt,
+    ).toBe('x');
   });
 });

@@ -5,11 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdownOptions } from '@/lib/markdown/pipeline';
 import { articleFile, contentDir, renderHtml } from './helpers';
 
-const underNews = createMarkdownProcessor({ ...createMarkdownOptions({ contentDir, base: '/news/' }), syntaxHighlight: false });
+const underNews = createMarkdownProcessor({
+  ...createMarkdownOptions({ contentDir, base: '/news/' }),
+  syntaxHighlight: false,
+});
 
 async function renderUnderNews(markdown: string, file: string | null = articleFile): Promise<string> {
   const { render } = await underNews;
-  const rendered = file === null ? await render(markdown) : await render(markdown, { fileURL: pathToFileURL(path.join(contentDir, file)) });
+  const rendered =
+    file === null
+      ? await render(markdown)
+      : await render(markdown, { fileURL: pathToFileURL(path.join(contentDir, file)) });
   return rendered.code;
 }
 
@@ -34,14 +40,18 @@ describe('links between articles under a base path', () => {
   });
 
   it('turns a relative link to another article file into that article page, with the base', async () => {
-    expect(await renderUnderNews('[same folder](other.md) [up](../03/Old%20Story.md#quote) [root](../../2023/a.md)')).toBe(
+    expect(
+      await renderUnderNews('[same folder](other.md) [up](../03/Old%20Story.md#quote) [root](../../2023/a.md)'),
+    ).toBe(
       '<p><a href="/news/articles/2024/04/other/">same folder</a> <a href="/news/articles/2024/03/old-story/#user-content-quote">up</a> ' +
         '<a href="/news/articles/2023/a/">root</a></p>',
     );
   });
 
   it('leaves a .md link alone when it leads outside the articles folder or the Markdown has no file', async () => {
-    expect(await renderUnderNews('[x](../../../sources/notes.md)')).toBe('<p><a href="../../../sources/notes.md">x</a></p>');
+    expect(await renderUnderNews('[x](../../../sources/notes.md)')).toBe(
+      '<p><a href="../../../sources/notes.md">x</a></p>',
+    );
     expect(await renderUnderNews('[x](other.md)', null)).toBe('<p><a href="other.md">x</a></p>');
   });
 

@@ -62,7 +62,9 @@ describe('GFM output survives sanitizing', () => {
   });
 
   it('renders strikethrough and literal autolinks', async () => {
-    const html = await renderHtml('~~gone~~ see https://example.com/page and www.example.org, or mail news@example.com');
+    const html = await renderHtml(
+      '~~gone~~ see https://example.com/page and www.example.org, or mail news@example.com',
+    );
     expect(html).toContain('<del>gone</del>');
     expect(html).toContain('<a href="https://example.com/page" rel="noopener noreferrer">https://example.com/page</a>');
     expect(html).toContain('<a href="http://www.example.org" rel="noopener noreferrer">www.example.org</a>');

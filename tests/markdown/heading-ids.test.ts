@@ -11,7 +11,10 @@ describe('heading ids and in-page links', () => {
 
   it('makes duplicate headings unique', async () => {
     const html = await renderHtml('## Update\n\n## Update\n\n### Update\n\n[third](#update-2)');
-    expect(elementsByTag(html, 'h2').map((h) => h.properties['id'])).toEqual(['user-content-update', 'user-content-update-1']);
+    expect(elementsByTag(html, 'h2').map((h) => h.properties['id'])).toEqual([
+      'user-content-update',
+      'user-content-update-1',
+    ]);
     expect(elementsByTag(html, 'h3').map((h) => h.properties['id'])).toEqual(['user-content-update-2']);
     expect(html).toContain('<a href="#user-content-update-2">third</a>');
     assertIdsAndFragmentLinks(html);
@@ -51,7 +54,10 @@ describe('heading ids and in-page links', () => {
 
   it('gives a heading with no slug-able text an id anyway', async () => {
     const html = await renderHtml('## !!!\n\n## ???');
-    expect(elementsByTag(html, 'h2').map((h) => h.properties['id'])).toEqual(['user-content-section', 'user-content-section-1']);
+    expect(elementsByTag(html, 'h2').map((h) => h.properties['id'])).toEqual([
+      'user-content-section',
+      'user-content-section-1',
+    ]);
   });
 
   it('leaves links to missing anchors alone', async () => {

@@ -81,15 +81,51 @@ export function textOf(tree: Nodes): string {
 
 /** Elements that must never reach a page, whatever they contain. */
 export const forbiddenElements: readonly string[] = [
-  'applet', 'base', 'button', 'embed', 'form', 'frame', 'frameset', 'iframe', 'input', 'link', 'math', 'meta',
-  'noembed', 'noframes', 'noscript', 'object', 'option', 'plaintext', 'script', 'select', 'style', 'svg', 'template',
-  'textarea', 'title', 'xmp',
+  'applet',
+  'base',
+  'button',
+  'embed',
+  'form',
+  'frame',
+  'frameset',
+  'iframe',
+  'input',
+  'link',
+  'math',
+  'meta',
+  'noembed',
+  'noframes',
+  'noscript',
+  'object',
+  'option',
+  'plaintext',
+  'script',
+  'select',
+  'style',
+  'svg',
+  'template',
+  'textarea',
+  'title',
+  'xmp',
 ];
 
 // Attributes whose value the browser loads or navigates to (lower-cased hast property names).
 const urlAttributes = new Set([
-  'action', 'background', 'cite', 'codebase', 'data', 'dynsrc', 'formaction', 'href', 'longdesc', 'lowsrc', 'ping',
-  'poster', 'src', 'srcset', 'xlinkhref',
+  'action',
+  'background',
+  'cite',
+  'codebase',
+  'data',
+  'dynsrc',
+  'formaction',
+  'href',
+  'longdesc',
+  'lowsrc',
+  'ping',
+  'poster',
+  'src',
+  'srcset',
+  'xlinkhref',
 ]);
 
 const safeSchemes = new Set(['http', 'https', 'mailto']);
@@ -106,8 +142,7 @@ export function findSafetyProblems(html: string, options: { readonly hiddenText?
   const problems: string[] = [];
   for (const element of allElements(tree)) {
     const { tagName, properties } = element;
-    const isTaskCheckbox =
-      tagName === 'input' && properties['type'] === 'checkbox' && properties['disabled'] === true;
+    const isTaskCheckbox = tagName === 'input' && properties['type'] === 'checkbox' && properties['disabled'] === true;
     if (forbiddenElements.includes(tagName.toLowerCase()) && !isTaskCheckbox) problems.push(`element <${tagName}>`);
     for (const [key, value] of Object.entries(properties)) {
       const name = key.toLowerCase();
@@ -117,11 +152,13 @@ export function findSafetyProblems(html: string, options: { readonly hiddenText?
       if (urlAttributes.has(name)) {
         for (const url of name === 'srcset' ? values.join(',').split(',') : values) {
           const scheme = schemeOf(url);
-          if (scheme !== undefined && !safeSchemes.has(scheme)) problems.push(`${key}=${JSON.stringify(url)} on <${tagName}>`);
+          if (scheme !== undefined && !safeSchemes.has(scheme))
+            problems.push(`${key}=${JSON.stringify(url)} on <${tagName}>`);
         }
       }
       if (name === 'id' || name === 'name') {
-        for (const item of values) if (!item.startsWith('user-content-')) problems.push(`${key}=${JSON.stringify(item)} unprefixed`);
+        for (const item of values)
+          if (!item.startsWith('user-content-')) problems.push(`${key}=${JSON.stringify(item)} unprefixed`);
       }
     }
   }

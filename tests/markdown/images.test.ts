@@ -26,7 +26,9 @@ describe('images that are allowed', () => {
   });
 
   it('keeps an http image', async () => {
-    expect(await renderHtml('![x](http://images.example/a.png)')).toBe('<p><img src="http://images.example/a.png" alt="x"></p>');
+    expect(await renderHtml('![x](http://images.example/a.png)')).toBe(
+      '<p><img src="http://images.example/a.png" alt="x"></p>',
+    );
   });
 
   it('hands a relative image inside the content folder to Astro as a local image', async () => {
@@ -41,7 +43,9 @@ describe('images that are allowed', () => {
 
   it('accepts a path that climbs to the content root but not past it', async () => {
     const { metadata } = await renderMarkdown('![x](../../../shared/x.png)');
-    expect(path.resolve(contentDir, path.dirname(articleFile), '../../../shared/x.png')).toBe(path.join(contentDir, 'shared/x.png'));
+    expect(path.resolve(contentDir, path.dirname(articleFile), '../../../shared/x.png')).toBe(
+      path.join(contentDir, 'shared/x.png'),
+    );
     expect(metadata.localImagePaths).toEqual(['../../../shared/x.png']);
   });
 
@@ -74,28 +78,123 @@ interface RejectedImage {
 }
 
 const rejected: readonly RejectedImage[] = [
-  { name: 'escapes the folder', markdown: '![x](../../../../secret.png)', url: '../../../../secret.png', says: `leaves the content folder. ${useInstead}` },
-  { name: 'reaches for /etc', markdown: '![x](../../../../../../../../etc/passwd.png)', url: '../../../../../../../../etc/passwd.png', says: 'leaves the content folder.' },
-  { name: 'escapes with encoded dots', markdown: '![x](%2e%2e/%2e%2e/%2e%2e/%2e%2e/x.png)', url: '%2e%2e/%2e%2e/%2e%2e/%2e%2e/x.png', says: 'leaves the content folder.' },
-  { name: 'escapes with encoded slashes', markdown: '![x](..%2F..%2F..%2F..%2Fx.png)', url: '..%2F..%2F..%2F..%2Fx.png', says: 'leaves the content folder.' },
-  { name: 'escapes by reference', markdown: '![x][r]\n\n[r]: ../../../../secret.png', url: '../../../../secret.png', says: 'leaves the content folder.' },
-  { name: 'data: URL', markdown: '![x](data:image/png;base64,iVBORw0KGgo=)', url: 'data:image/png;base64,iVBORw0KGgo=', says: `uses the data: scheme; only http: and https: images are allowed. ${useInstead}` },
-  { name: 'javascript: URL', markdown: '![x](javascript:alert(1))', url: 'javascript:alert(1)', says: 'uses the javascript: scheme' },
-  { name: 'JAVASCRIPT: in capitals', markdown: '![x](JAVASCRIPT:alert(1))', url: 'JAVASCRIPT:alert(1)', says: 'uses the javascript: scheme' },
-  { name: 'file: URL', markdown: '![x](file:///etc/passwd.png)', url: 'file:///etc/passwd.png', says: 'uses the file: scheme' },
-  { name: 'protocol-relative URL', markdown: '![x](//evil.example/x.png)', url: '//evil.example/x.png', says: 'is protocol-relative. Write the scheme: https://evil.example/x.png' },
+  {
+    name: 'escapes the folder',
+    markdown: '![x](../../../../secret.png)',
+    url: '../../../../secret.png',
+    says: `leaves the content folder. ${useInstead}`,
+  },
+  {
+    name: 'reaches for /etc',
+    markdown: '![x](../../../../../../../../etc/passwd.png)',
+    url: '../../../../../../../../etc/passwd.png',
+    says: 'leaves the content folder.',
+  },
+  {
+    name: 'escapes with encoded dots',
+    markdown: '![x](%2e%2e/%2e%2e/%2e%2e/%2e%2e/x.png)',
+    url: '%2e%2e/%2e%2e/%2e%2e/%2e%2e/x.png',
+    says: 'leaves the content folder.',
+  },
+  {
+    name: 'escapes with encoded slashes',
+    markdown: '![x](..%2F..%2F..%2F..%2Fx.png)',
+    url: '..%2F..%2F..%2F..%2Fx.png',
+    says: 'leaves the content folder.',
+  },
+  {
+    name: 'escapes by reference',
+    markdown: '![x][r]\n\n[r]: ../../../../secret.png',
+    url: '../../../../secret.png',
+    says: 'leaves the content folder.',
+  },
+  {
+    name: 'data: URL',
+    markdown: '![x](data:image/png;base64,iVBORw0KGgo=)',
+    url: 'data:image/png;base64,iVBORw0KGgo=',
+    says: `uses the data: scheme; only http: and https: images are allowed. ${useInstead}`,
+  },
+  {
+    name: 'javascript: URL',
+    markdown: '![x](javascript:alert(1))',
+    url: 'javascript:alert(1)',
+    says: 'uses the javascript: scheme',
+  },
+  {
+    name: 'JAVASCRIPT: in capitals',
+    markdown: '![x](JAVASCRIPT:alert(1))',
+    url: 'JAVASCRIPT:alert(1)',
+    says: 'uses the javascript: scheme',
+  },
+  {
+    name: 'file: URL',
+    markdown: '![x](file:///etc/passwd.png)',
+    url: 'file:///etc/passwd.png',
+    says: 'uses the file: scheme',
+  },
+  {
+    name: 'protocol-relative URL',
+    markdown: '![x](//evil.example/x.png)',
+    url: '//evil.example/x.png',
+    says: 'is protocol-relative. Write the scheme: https://evil.example/x.png',
+  },
   { name: 'absolute path', markdown: '![x](/x.png)', url: '/x.png', says: 'is an absolute path' },
-  { name: 'malformed percent-escape', markdown: '![x](photo%zz.png)', url: 'photo%zz.png', says: 'has a malformed percent-escape. Write a literal % as %25' },
-  { name: 'encoded backslash', markdown: '![x](..%5C..%5Cx.png)', url: '..%5C..%5Cx.png', says: 'contains an encoded backslash' },
-  { name: 'capitalised scheme', markdown: '![x](HTTPS://images.example/a.png)', url: 'HTTPS://images.example/a.png', says: 'writes its scheme in capitals. Write it in lower case: https:' },
-  { name: 'Vite query on a local image', markdown: '![x](./photo.png?raw)', url: './photo.png?raw', says: 'has a query (?) or fragment (#)' },
+  {
+    name: 'malformed percent-escape',
+    markdown: '![x](photo%zz.png)',
+    url: 'photo%zz.png',
+    says: 'has a malformed percent-escape. Write a literal % as %25',
+  },
+  {
+    name: 'encoded backslash',
+    markdown: '![x](..%5C..%5Cx.png)',
+    url: '..%5C..%5Cx.png',
+    says: 'contains an encoded backslash',
+  },
+  {
+    name: 'capitalised scheme',
+    markdown: '![x](HTTPS://images.example/a.png)',
+    url: 'HTTPS://images.example/a.png',
+    says: 'writes its scheme in capitals. Write it in lower case: https:',
+  },
+  {
+    name: 'Vite query on a local image',
+    markdown: '![x](./photo.png?raw)',
+    url: './photo.png?raw',
+    says: 'has a query (?) or fragment (#)',
+  },
   { name: 'empty URL', markdown: '![x]()', url: '', says: 'has no URL.' },
-  { name: 'raw <img> escaping the folder', markdown: '<img src="../../../../x.png">', url: '../../../../x.png', says: 'leaves the content folder.' },
+  {
+    name: 'raw <img> escaping the folder',
+    markdown: '<img src="../../../../x.png">',
+    url: '../../../../x.png',
+    says: 'leaves the content folder.',
+  },
   { name: 'raw <img> absolute path', markdown: '<img src="/x.png">', url: '/x.png', says: 'is an absolute path' },
-  { name: 'raw <img> protocol-relative', markdown: '<img src="//evil.example/x.png">', url: '//evil.example/x.png', says: 'is protocol-relative' },
-  { name: 'raw <img> backslashes', markdown: '<img src="\\\\evil.example\\x.png">', url: '\\\\evil.example\\x.png', says: 'contains a backslash' },
-  { name: 'raw <img> data:', markdown: '<img src="data:image/png;base64,iVBORw0KGgo=">', url: 'data:image/png;base64,iVBORw0KGgo=', says: 'uses the data: scheme' },
-  { name: 'raw <img> space before the scheme', markdown: '<img src=" https://images.example/a.png">', url: ' https://images.example/a.png', says: 'has spaces or control characters' },
+  {
+    name: 'raw <img> protocol-relative',
+    markdown: '<img src="//evil.example/x.png">',
+    url: '//evil.example/x.png',
+    says: 'is protocol-relative',
+  },
+  {
+    name: 'raw <img> backslashes',
+    markdown: '<img src="\\\\evil.example\\x.png">',
+    url: '\\\\evil.example\\x.png',
+    says: 'contains a backslash',
+  },
+  {
+    name: 'raw <img> data:',
+    markdown: '<img src="data:image/png;base64,iVBORw0KGgo=">',
+    url: 'data:image/png;base64,iVBORw0KGgo=',
+    says: 'uses the data: scheme',
+  },
+  {
+    name: 'raw <img> space before the scheme',
+    markdown: '<img src=" https://images.example/a.png">',
+    url: ' https://images.example/a.png',
+    says: 'has spaces or control characters',
+  },
 ];
 
 describe('images that are refused', () => {

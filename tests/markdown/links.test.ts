@@ -34,6 +34,8 @@ describe('links', () => {
   });
 
   it('drops links with schemes outside http, https and mailto, keeping their text', async () => {
-    expect(await renderHtml('[chat](irc://irc.example/news) [call](tel:+301234)')).toBe('<p><a>chat</a> <a>call</a></p>');
+    expect(await renderHtml('[chat](irc://irc.example/news) [call](tel:+301234)')).toBe(
+      '<p><a>chat</a> <a>call</a></p>',
+    );
   });
 });

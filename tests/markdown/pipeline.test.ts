@@ -18,7 +18,9 @@ describe('createMarkdownOptions', () => {
     const sanitizeAt = plugins.indexOf(rehypeSanitize);
     expect(sanitizeAt).toBeGreaterThan(0);
     expect(rehypePlugins[sanitizeAt]).toEqual([rehypeSanitize, articleSanitizeSchema]);
-    expect(plugins.slice(sanitizeAt + 1).map((plugin) => (typeof plugin === 'function' ? plugin.name : plugin))).toEqual([
+    expect(
+      plugins.slice(sanitizeAt + 1).map((plugin) => (typeof plugin === 'function' ? plugin.name : plugin)),
+    ).toEqual([
       'rehypeRestoreTaskCheckboxes',
       'rehypeFragmentLinks',
       'rehypeBaseLinks',
@@ -32,10 +34,7 @@ describe('createMarkdownOptions', () => {
       const plugin = Array.isArray(entry) ? entry[0] : entry;
       return typeof plugin === 'function' ? plugin.name : plugin;
     });
-    expect(remarkNames).toEqual([
-      'remarkSmartypants',
-      'remarkImagePolicy',
-    ]);
+    expect(remarkNames).toEqual(['remarkSmartypants', 'remarkImagePolicy']);
   });
 
   it('keeps harmless inline HTML', async () => {

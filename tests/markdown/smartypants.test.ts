@@ -4,8 +4,8 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { splitMarkdown } from '@/lib/frontmatter';
 import { remarkSmartypants } from '@/lib/markdown/remark-smartypants';
-import { generateContent } from '../../scripts/generate-content';
-import { temporaryFolder } from '../build/helpers';
+import { generateContent } from '../../tools/generate-content';
+import { temporaryFolder } from '../support/build';
 
 // Broadsheet turns Astro's SmartyPants step off and runs its own, which skips text that cannot change. The two must
 // publish the same text: every input here is rendered by both and the HTML compared.
@@ -15,7 +15,11 @@ const projectRoot = join(import.meta.dirname, '../..');
 /** Astro's own step (remark-smartypants), as `unified()` runs it by default. */
 const astroSmartypants = createMarkdownProcessor({ syntaxHighlight: false, smartypants: true });
 /** Broadsheet's, in the same place: first after GFM. */
-const ourSmartypants = createMarkdownProcessor({ syntaxHighlight: false, smartypants: false, remarkPlugins: [remarkSmartypants] });
+const ourSmartypants = createMarkdownProcessor({
+  syntaxHighlight: false,
+  smartypants: false,
+  remarkPlugins: [remarkSmartypants],
+});
 
 async function renderBoth(markdown: string): Promise<[string, string]> {
   const [astro, ours] = await Promise.all([astroSmartypants, ourSmartypants]);
@@ -31,10 +35,63 @@ function markdownFiles(dir: string): string[] {
 
 /** The pieces SmartyPants acts on, and the Markdown around them that splits text into nodes and blocks. */
 const PIECES = [
-  'word', 'Athens', "it's", 'the', '1980', '80s', ' ', ' ', ' ', '  ', '\u00A0', '\u2009', '\n', '\n\n', '"', '"', "'", "'",
-  "''", '``', '`', '--', '---', '-', '...', '..', '.', '. . .', '. .', ',', ';', ':', '!', '?', '(', ')', '*', '**', '_',
-  '[link](https://example.org/a)', '`code`', '# ', '## ', '> ', '- ', '1. ', '| a | b |\n| - | - |\n| "x" | \'y\' |',
-  '<em>', '</em>', '\\"', '&quot;', '“', '’', '😀', 'Ελλάδα', '\u2014', '\t',
+  'word',
+  'Athens',
+  "it's",
+  'the',
+  '1980',
+  '80s',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\u00A0',
+  '\u2009',
+  '\n',
+  '\n\n',
+  '"',
+  '"',
+  "'",
+  "'",
+  "''",
+  '``',
+  '`',
+  '--',
+  '---',
+  '-',
+  '...',
+  '..',
+  '.',
+  '. . .',
+  '. .',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '(',
+  ')',
+  '*',
+  '**',
+  '_',
+  '[link](https://example.org/a)',
+  '`code`',
+  '# ',
+  '## ',
+  '> ',
+  '- ',
+  '1. ',
+  '| a | b |\n| - | - |\n| "x" | \'y\' |',
+  '<em>',
+  '</em>',
+  '\\"',
+  '&quot;',
+  '“',
+  '’',
+  '😀',
+  'Ελλάδα',
+  '\u2014',
+  '\t',
 ];
 
 /** A seeded generator of short Markdown made of the pieces above, so every run checks the same inputs. */
@@ -74,7 +131,7 @@ describe('Broadsheet’s SmartyPants step', () => {
     generateContent(generated, { articles: 40 });
     const files = [
       ...markdownFiles(join(projectRoot, 'content')),
-      ...markdownFiles(join(projectRoot, 'tests/fixtures')),
+      ...markdownFiles(join(projectRoot, 'tests/ingest/fixtures')),
       ...markdownFiles(generated),
     ];
     expect(files.length).toBeGreaterThan(50);

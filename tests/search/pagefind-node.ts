@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PagefindResultData } from '@/lib/search/search-results';
-import { serveStatic } from '../../scripts/static-server';
+import { serveStatic } from '../../tools/static-server';
 
 // Loads the Pagefind bundle a build wrote (`<outDir>/pagefind/pagefind.js`) into Node and searches with it, as the
 // search page does in a browser. The bundle fetches its index over HTTP, so the built site is served on a loopback
@@ -25,7 +25,10 @@ export interface NodePagefind {
 
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<LoadedResult> }[] }>;
+  search(
+    term: string | null,
+    options?: Record<string, unknown>,
+  ): Promise<{ results: { data(): Promise<LoadedResult> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Topic } from '@/lib/content';
 import { searchFacets } from '@/lib/search/search-facets';
 import { searchFields } from '@/lib/search/search-fields';
-import type { Topic } from '@/lib/content';
 import { makeArticle, makeSource } from '../components/fixtures';
 
 const athens = { timeZone: 'Europe/Athens', locale: 'en-GB' };
@@ -28,7 +28,9 @@ describe('searchFields', () => {
   });
   it('gives sort keys whose text order is time order, across offsets', () => {
     const dates = ['2024-04-19T23:30:00-05:00', '2024-04-20T06:00:00+03:00', '2024-04-20', '2023-12-31T23:59:59+00:00'];
-    const keys = dates.map((iso) => searchFields(makeArticle({ date: { iso, dateOnly: iso.length === 10 } }), athens).sort[0]?.value ?? '');
+    const keys = dates.map(
+      (iso) => searchFields(makeArticle({ date: { iso, dateOnly: iso.length === 10 } }), athens).sort[0]?.value ?? '',
+    );
     const byText = [...keys].sort();
     const byTime = [...keys].sort((a, b) => Date.parse(a) - Date.parse(b));
     expect(byText).toEqual(byTime);

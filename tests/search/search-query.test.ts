@@ -4,12 +4,18 @@ import {
   MAX_QUERY_LENGTH,
   pagefindSearchArguments,
   parseSearchParams,
-  searchQueryString,
   type SearchState,
+  searchQueryString,
 } from '@/lib/search/search-query';
 import { searchPath } from '@/lib/urls';
 
-const state = (overrides: Partial<SearchState> = {}): SearchState => ({ query: '', source: '', tag: '', sort: 'relevance', ...overrides });
+const state = (overrides: Partial<SearchState> = {}): SearchState => ({
+  query: '',
+  source: '',
+  tag: '',
+  sort: 'relevance',
+  ...overrides,
+});
 
 describe('parseSearchParams', () => {
   it('reads the query, filters and sort from the URL', () => {
@@ -36,7 +42,12 @@ describe('searchQueryString', () => {
     expect(searchQueryString(state())).toBe('');
   });
   it('round-trips through parseSearchParams, with characters that need encoding', () => {
-    const search = state({ query: 'Rasmussen: "troops" & 100% <b>', source: 'athens-news', tag: 'ukraine', sort: 'date' });
+    const search = state({
+      query: 'Rasmussen: "troops" & 100% <b>',
+      source: 'athens-news',
+      tag: 'ukraine',
+      sort: 'date',
+    });
     expect(parseSearchParams(new URLSearchParams(searchQueryString(search)))).toEqual(search);
   });
 });
@@ -69,7 +80,9 @@ describe('pagefindSearchArguments', () => {
     });
   });
   it('passes the source and topic as Pagefind filters', () => {
-    expect(pagefindSearchArguments(state({ query: 'nato', source: 'athens-news', tag: 'ukraine' })).options.filters).toEqual({
+    expect(
+      pagefindSearchArguments(state({ query: 'nato', source: 'athens-news', tag: 'ukraine' })).options.filters,
+    ).toEqual({
       source: 'athens-news',
       tag: 'ukraine',
     });

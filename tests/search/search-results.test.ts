@@ -17,7 +17,9 @@ describe('excerptPieces', () => {
     ]);
   });
   it('keeps any tag other than mark as text', () => {
-    expect(excerptPieces('<img src=x onerror=alert(1)>')).toEqual([{ text: '<img src=x onerror=alert(1)>', marked: false }]);
+    expect(excerptPieces('<img src=x onerror=alert(1)>')).toEqual([
+      { text: '<img src=x onerror=alert(1)>', marked: false },
+    ]);
   });
   it('gives nothing for an empty excerpt', () => {
     expect(excerptPieces('')).toEqual([]);

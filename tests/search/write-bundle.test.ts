@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeBundle, type BundleFile } from '@/lib/search/write-bundle';
+import { type BundleFile, writeBundle } from '@/lib/search/write-bundle';
 
 const file = (path: string, text: string): BundleFile => ({ path, content: new TextEncoder().encode(text) });
 
@@ -24,7 +24,12 @@ describe('writeBundle', () => {
 
   it('leaves files with the same bytes untouched, rewrites changed or cut-short ones and removes the rest', () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'broadsheet-bundle-')), 'pagefind');
-    writeBundle(folder, [file('pagefind.js', 'js v1'), file('fragment/en_1.pf_fragment', 'one'), file('fragment/en_2.pf_fragment', 'two'), file('index/en_a.pf_index', 'index a')]);
+    writeBundle(folder, [
+      file('pagefind.js', 'js v1'),
+      file('fragment/en_1.pf_fragment', 'one'),
+      file('fragment/en_2.pf_fragment', 'two'),
+      file('index/en_a.pf_index', 'index a'),
+    ]);
     const untouched = statSync(join(folder, 'fragment/en_1.pf_fragment')).mtimeMs;
     // An interrupted build left a file cut short under its final name.
     writeFileSync(join(folder, 'fragment/en_2.pf_fragment'), 'tw');
@@ -32,9 +37,19 @@ describe('writeBundle', () => {
     writeFileSync(join(folder, 'filter/en_old.pf_filter'), 'stale');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 
-    const result = writeBundle(folder, [file('pagefind.js', 'js v2'), file('fragment/en_1.pf_fragment', 'one'), file('fragment/en_2.pf_fragment', 'two'), file('index/en_b.pf_index', 'index b')]);
+    const result = writeBundle(folder, [
+      file('pagefind.js', 'js v2'),
+      file('fragment/en_1.pf_fragment', 'one'),
+      file('fragment/en_2.pf_fragment', 'two'),
+      file('index/en_b.pf_index', 'index b'),
+    ]);
     expect(result).toEqual({ written: 3, unchanged: 1, removed: 2 });
-    expect(listed(folder)).toEqual(['fragment/en_1.pf_fragment', 'fragment/en_2.pf_fragment', 'index/en_b.pf_index', 'pagefind.js']);
+    expect(listed(folder)).toEqual([
+      'fragment/en_1.pf_fragment',
+      'fragment/en_2.pf_fragment',
+      'index/en_b.pf_index',
+      'pagefind.js',
+    ]);
     expect(readFileSync(join(folder, 'pagefind.js'), 'utf8')).toBe('js v2');
     expect(readFileSync(join(folder, 'fragment/en_2.pf_fragment'), 'utf8')).toBe('two');
     expect(statSync(join(folder, 'fragment/en_1.pf_fragment')).mtimeMs).toBe(untouched);

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild, temporaryFolder, writeFiles } from '../build/helpers';
+import { astroBuild, temporaryFolder, writeFiles } from '../support/build';
 import { aliasBomb } from './frontmatter-vectors';
 
 // Each guarantee is a real `astro build` that must fail with a message naming the file and saying what is wrong.
 // Without the guarantee, each of these either builds (publishing damage) or fails with an unclear message.
 
 const source = 'name: Athens News\nurl: https://www.athensnews.gr/\n';
-const article = (body: string, frontMatter = '') => `---\ntitle: 'A headline'\ndate: 2024-04-19\nsource: athens-news\n${frontMatter}---\n\n${body}\n`;
+const article = (body: string, frontMatter = '') =>
+  `---\ntitle: 'A headline'\ndate: 2024-04-19\nsource: athens-news\n${frontMatter}---\n\n${body}\n`;
 const secret = 'TOP-SECRET-BYTES-FROM-OUTSIDE-THE-CONTENT-FOLDER';
 
 /** Every file under `dir` whose bytes contain `needle`. */
@@ -41,7 +42,13 @@ const guarantees: Guarantee[] = [
   },
   {
     name: 'front matter over 16 KB',
-    setup: (dir) => writeFiles(dir, { 'articles/fat.md': article('Body.', `summary: ${JSON.stringify('x'.repeat(500))}\n${'# padding\n'.repeat(2000)}`) }),
+    setup: (dir) =>
+      writeFiles(dir, {
+        'articles/fat.md': article(
+          'Body.',
+          `summary: ${JSON.stringify('x'.repeat(500))}\n${'# padding\n'.repeat(2000)}`,
+        ),
+      }),
     expected: ['articles/fat.md', 'the front matter is', 'the limit is 16 KB'],
   },
   {
@@ -51,7 +58,8 @@ const guarantees: Guarantee[] = [
   },
   {
     name: '5,000 nested <div>s',
-    setup: (dir) => writeFiles(dir, { 'articles/divs.md': article(`${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) }),
+    setup: (dir) =>
+      writeFiles(dir, { 'articles/divs.md': article(`${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`) }),
     expected: ['articles/divs.md:7', 'the inline HTML nests more than 100 elements deep'],
   },
   {
@@ -61,7 +69,10 @@ const guarantees: Guarantee[] = [
   },
   {
     name: 'the YAML alias bomb',
-    setup: (dir) => writeFiles(dir, { 'articles/bomb.md': `---\ntitle: Bomb\ndate: 2024-04-19\nsource: athens-news\n${aliasBomb}\n---\n\nBody.\n` }),
+    setup: (dir) =>
+      writeFiles(dir, {
+        'articles/bomb.md': `---\ntitle: Bomb\ndate: 2024-04-19\nsource: athens-news\n${aliasBomb}\n---\n\nBody.\n`,
+      }),
     expected: ['articles/bomb.md:5', 'anchors (&name) and aliases (*name) are not allowed'],
   },
   {
@@ -74,7 +85,11 @@ const guarantees: Guarantee[] = [
   },
   {
     name: 'a source file that is not UTF-8',
-    setup: (dir) => writeFileSync(join(dir, 'sources/athens-news.yaml'), Buffer.from('name: Ath\u00e8nes\nurl: https://www.athensnews.gr/\n', 'latin1')),
+    setup: (dir) =>
+      writeFileSync(
+        join(dir, 'sources/athens-news.yaml'),
+        Buffer.from('name: Ath\u00e8nes\nurl: https://www.athensnews.gr/\n', 'latin1'),
+      ),
     expected: ['sources/athens-news.yaml:1', 'not valid UTF-8'],
   },
   {
@@ -98,12 +113,39 @@ describe('build guarantees: limits, encodings and paths fail the build clearly',
 });
 
 describe('no file from outside the content folder reaches dist/', () => {
-  const attempts: { name: string; files: (outside: string) => Record<string, string>; link?: string; expected: string }[] = [
-    { name: 'a Markdown image through ../', files: () => ({ 'articles/a.md': article('![s](../../outside/secret.png)') }), expected: 'leaves the content folder' },
-    { name: 'an HTML image through ../', files: () => ({ 'articles/a.md': article('<img src="../../outside/secret.png" alt="s">') }), expected: 'leaves the content folder' },
-    { name: 'a lead image through ../', files: () => ({ 'articles/a.md': article('Body.', "image: { src: '../../outside/secret.png', alt: s }\n") }), expected: 'leaves the content folder' },
-    { name: 'a Markdown image through a symbolic link inside the folder', files: () => ({ 'articles/a.md': article('![s](./innocent.png)') }), link: 'articles/innocent.png', expected: 'leaves the content folder' },
-    { name: 'a lead image through a symbolic link inside the folder', files: () => ({ 'articles/a.md': article('Body.', "image: { src: './innocent.png', alt: s }\n") }), link: 'articles/innocent.png', expected: 'leaves the content folder' },
+  const attempts: {
+    name: string;
+    files: (outside: string) => Record<string, string>;
+    link?: string;
+    expected: string;
+  }[] = [
+    {
+      name: 'a Markdown image through ../',
+      files: () => ({ 'articles/a.md': article('![s](../../outside/secret.png)') }),
+      expected: 'leaves the content folder',
+    },
+    {
+      name: 'an HTML image through ../',
+      files: () => ({ 'articles/a.md': article('<img src="../../outside/secret.png" alt="s">') }),
+      expected: 'leaves the content folder',
+    },
+    {
+      name: 'a lead image through ../',
+      files: () => ({ 'articles/a.md': article('Body.', "image: { src: '../../outside/secret.png', alt: s }\n") }),
+      expected: 'leaves the content folder',
+    },
+    {
+      name: 'a Markdown image through a symbolic link inside the folder',
+      files: () => ({ 'articles/a.md': article('![s](./innocent.png)') }),
+      link: 'articles/innocent.png',
+      expected: 'leaves the content folder',
+    },
+    {
+      name: 'a lead image through a symbolic link inside the folder',
+      files: () => ({ 'articles/a.md': article('Body.', "image: { src: './innocent.png', alt: s }\n") }),
+      link: 'articles/innocent.png',
+      expected: 'leaves the content folder',
+    },
   ];
   for (const attempt of attempts) {
     it(attempt.name, async () => {

@@ -4,7 +4,8 @@ import { createArticleSchema, plainImage, plainReference } from '@/lib/schemas';
 import { aliasBomb, hostileTexts, rejectedFrontmatter } from './frontmatter-vectors';
 
 const schema = createArticleSchema({ image: plainImage, reference: plainReference });
-const file = (extra: string) => `---\ntitle: 'A headline'\ndate: 2024-04-19\nsource: athens-news\n${extra}\n---\n\nBody.\n`;
+const file = (extra: string) =>
+  `---\ntitle: 'A headline'\ndate: 2024-04-19\nsource: athens-news\n${extra}\n---\n\nBody.\n`;
 
 /** Reads a file the way the build does and returns every error message, or [] when it is valid. */
 function errorsOf(contents: string): string[] {
@@ -31,10 +32,15 @@ describe('attack corpus: front matter through the real YAML reader and schema', 
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it.each(hostileTexts.map((vector) => [vector.origin, vector] as const))('accepts %s as plain text, unchanged', (_name, vector) => {
-    const yamlText = JSON.stringify(vector.text);
-    const parsed = schema.parse(splitMarkdown(file(`summary: ${yamlText}\nauthor: ${yamlText}\ntags: [${yamlText}]`)).data);
-    expect(parsed.summary).toBe(vector.text.trim());
-    expect(parsed.author).toEqual([vector.text.trim()]);
-  });
+  it.each(hostileTexts.map((vector) => [vector.origin, vector] as const))(
+    'accepts %s as plain text, unchanged',
+    (_name, vector) => {
+      const yamlText = JSON.stringify(vector.text);
+      const parsed = schema.parse(
+        splitMarkdown(file(`summary: ${yamlText}\nauthor: ${yamlText}\ntags: [${yamlText}]`)).data,
+      );
+      expect(parsed.summary).toBe(vector.text.trim());
+      expect(parsed.author).toEqual([vector.text.trim()]);
+    },
+  );
 });

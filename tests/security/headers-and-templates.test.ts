@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../build/helpers';
+import { projectRoot } from '../support/build';
 
 /** Parses the `_headers` format of Netlify and Cloudflare Pages: a path line, then indented `Name: value` lines. */
 function parseHeadersFile(text: string): Map<string, Map<string, string>> {
@@ -35,7 +35,8 @@ describe('public/_headers', () => {
 
   it('does not set a header twice for one URL (hosts would join the values)', () => {
     const others = [...rules].filter(([path]) => path !== '/*');
-    for (const [path, headers] of others) for (const name of headers.keys()) expect(all?.has(name), `${path} ${name}`).toBe(false);
+    for (const [path, headers] of others)
+      for (const name of headers.keys()) expect(all?.has(name), `${path} ${name}`).toBe(false);
   });
 });
 
@@ -58,9 +59,13 @@ describe('templates', () => {
   });
 
   it('have no inline event handler attributes', () => {
-    const handlers = files.filter((file) => file.endsWith('.astro')).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/<[a-zA-Z][^>]*\son[a-z]+\s*=/g)].map((match) => `${file}: ${match[0]}`),
-    );
+    const handlers = files
+      .filter((file) => file.endsWith('.astro'))
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/<[a-zA-Z][^>]*\son[a-z]+\s*=/g)].map(
+          (match) => `${file}: ${match[0]}`,
+        ),
+      );
     expect(handlers).toEqual([]);
   });
 });

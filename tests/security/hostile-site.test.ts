@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser';
-import { serveStatic, type StaticServer } from '../../scripts/static-server';
-import { astroBuild, htmlFiles, temporaryFolder, writeFiles, type BuildResult } from '../build/helpers';
+import { launchChromium } from '../../tools/browser';
+import { type StaticServer, serveStatic } from '../../tools/static-server';
 import { findSafetyProblems } from '../markdown/helpers';
+import { astroBuild, type BuildResult, htmlFiles, temporaryFolder, writeFiles } from '../support/build';
 import { hostileTexts } from './frontmatter-vectors';
 import { markdownVectors } from './markdown-vectors';
 import { elements, innerHtmlOfClass, jsonLdBlocks, metaContent, pageProblems, parsePage } from './site-checks';
@@ -21,7 +21,8 @@ const files: Record<string, string> = {
   'sources/athens-news.yaml': 'name: Athens News\nurl: https://www.athensnews.gr/\nindexing: index\n',
   'sources/hostile.yaml': `name: ${yamlString(hostileTexts[0]?.text ?? '')}\nurl: 'https://hostile.example/?q="><script>alert(1)</script>'\ndescription: ${yamlString(hostileTexts[2]?.text ?? '')}\n`,
   // A byte-order mark and CRLF line endings are accepted.
-  'articles/bom-crlf.md': '\uFEFF---\r\ntitle: BOM and CRLF\r\ndate: 2024-04-18\r\nsource: athens-news\r\n---\r\n\r\nWindows line endings.\r\n',
+  'articles/bom-crlf.md':
+    '\uFEFF---\r\ntitle: BOM and CRLF\r\ndate: 2024-04-18\r\nsource: athens-news\r\n---\r\n\r\nWindows line endings.\r\n',
 };
 bodyVectors.forEach((vector, index) => {
   files[`articles/v/v-${String(index).padStart(3, '0')}.md`] =
@@ -76,14 +77,19 @@ describe('a site built from hostile content', () => {
       const prose = innerHtmlOfClass(parsePage(read(page)), 'prose');
       // An unclosed <script>, <plaintext> or <xmp> swallows the rest of the body, so the closing line may be gone.
       if (prose === undefined) problems.push(`${page}: article body missing`);
-      else problems.push(...findSafetyProblems(prose, { hiddenText: vector.hidden ?? [] }).map((problem) => `${page} (${vector.origin}): ${problem}`));
+      else
+        problems.push(
+          ...findSafetyProblems(prose, { hiddenText: vector.hidden ?? [] }).map(
+            (problem) => `${page} (${vector.origin}): ${problem}`,
+          ),
+        );
     });
     expect(problems).toEqual([]);
   });
 
   it('accepts a BOM and CRLF line endings', () => {
     const tree = parsePage(read('articles/bom-crlf/index.html'));
-    expect(toString(elements(tree, (node) => node.tagName === 'h1')[0] ?? tree)).toBe('BOM and CRLF');
+    expect(hastToString(elements(tree, (node) => node.tagName === 'h1')[0] ?? tree)).toBe('BOM and CRLF');
   });
 
   it('shows front-matter text exactly as written in text, <title>, meta tags and JSON-LD, never as markup', () => {
@@ -91,8 +97,8 @@ describe('a site built from hostile content', () => {
       const html = read(`articles/fm-${index}/index.html`.replace('fm-', 'fm/fm-'));
       const tree = parsePage(html);
       const text = vector.text.trim();
-      expect(toString(elements(tree, (node) => node.tagName === 'h1')[0] ?? tree)).toBe(text);
-      expect(toString(elements(tree, (node) => node.tagName === 'title')[0] ?? tree)).toContain(text);
+      expect(hastToString(elements(tree, (node) => node.tagName === 'h1')[0] ?? tree)).toBe(text);
+      expect(hastToString(elements(tree, (node) => node.tagName === 'title')[0] ?? tree)).toContain(text);
       expect(metaContent(tree, 'description')).toBe(text);
       for (const key of ['og:title', 'twitter:title']) {
         const content = metaContent(tree, key);
@@ -107,7 +113,10 @@ describe('a site built from hostile content', () => {
 
   it('keeps a quote in sourceUrl percent-encoded in the link to the original', () => {
     const tree = parsePage(read('articles/fm/fm-0/index.html'));
-    const links = elements(tree, (node) => node.tagName === 'a' && String(node.properties['href'] ?? '').startsWith('https://example.org/a'));
+    const links = elements(
+      tree,
+      (node) => node.tagName === 'a' && String(node.properties['href'] ?? '').startsWith('https://example.org/a'),
+    );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(String(link.properties['href'])).not.toMatch(/["<>]/);
   });
@@ -131,14 +140,20 @@ describe('the hostile site in Chromium', () => {
     const context = await browser.newContext();
     const problems: string[] = [];
     let current = '';
-    await context.exposeBinding('reportCspViolation', (_source, detail: string) => problems.push(`${current}: CSP violation ${detail}`));
+    await context.exposeBinding('reportCspViolation', (_source, detail: string) =>
+      problems.push(`${current}: CSP violation ${detail}`),
+    );
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportCspViolation: (detail: string) => void }).reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+        (window as unknown as { reportCspViolation: (detail: string) => void }).reportCspViolation(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        );
       });
     });
     // Nothing leaves the loopback server: remote images and links in the vectors are refused, not fetched.
-    await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
+    );
     const page = await context.newPage();
     page.on('dialog', (dialog) => {
       problems.push(`${current}: dialog "${dialog.message()}"`);
@@ -147,11 +162,13 @@ describe('the hostile site in Chromium', () => {
     page.on('pageerror', (error) => problems.push(`${current}: page error ${error.message}`));
     page.on('console', (message) => {
       // Refused remote images and missing local files are network noise; a script or CSP error is not.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`${current}: console error ${message.text()}`);
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        problems.push(`${current}: console error ${message.text()}`);
     });
     page.on('popup', (popup) => problems.push(`${current}: popup ${popup.url()}`));
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && frame.url() !== current) problems.push(`${current}: navigated to ${frame.url()}`);
+      if (frame === page.mainFrame() && frame.url() !== current)
+        problems.push(`${current}: navigated to ${frame.url()}`);
     });
     for (const file of pages) {
       current = `${server.origin}/${file.replace(/index\.html$/, '')}`;

@@ -15,11 +15,19 @@ describe('attack corpus: article bodies through the real Markdown pipeline', () 
   const rendered = markdownVectors.filter((vector) => !vector.rejected);
   const rejected = markdownVectors.filter((vector) => vector.rejected);
 
-  it.each(rendered.map((vector) => [`${vector.corpus}: ${vector.origin}`, vector] as const))('%s renders safely', async (_name, vector) => {
-    assertSafe(await renderHtml(vector.markdown), { hiddenText: vector.hidden ?? [] });
-  });
+  it.each(rendered.map((vector) => [`${vector.corpus}: ${vector.origin}`, vector] as const))(
+    '%s renders safely',
+    async (_name, vector) => {
+      assertSafe(await renderHtml(vector.markdown), { hiddenText: vector.hidden ?? [] });
+    },
+  );
 
-  it.each(rejected.map((vector) => [`${vector.corpus}: ${vector.origin}`, vector] as const))('%s is refused, naming the file', async (_name, vector) => {
-    expect(await renderError(vector.markdown)).toMatch(/content\/articles\/2024\/04\/story\.md:\d+:\d+: (image|HTML <img> src|link) "/);
-  });
+  it.each(rejected.map((vector) => [`${vector.corpus}: ${vector.origin}`, vector] as const))(
+    '%s is refused, naming the file',
+    async (_name, vector) => {
+      expect(await renderError(vector.markdown)).toMatch(
+        /content\/articles\/2024\/04\/story\.md:\d+:\d+: (image|HTML <img> src|link) "/,
+      );
+    },
+  );
 });

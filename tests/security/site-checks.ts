@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 
 /** Elements of a built page, by a test. */
@@ -21,13 +21,20 @@ export function parsePage(html: string): Root {
 
 /** The page's Content-Security-Policy from its `<meta http-equiv>`, or undefined. */
 export function cspOf(tree: Root): string | undefined {
-  const meta = elements(tree, (node) => node.tagName === 'meta' && String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy');
+  const meta = elements(
+    tree,
+    (node) =>
+      node.tagName === 'meta' && String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy',
+  );
   return meta[0] ? String(meta[0].properties['content']) : undefined;
 }
 
 /** The sources a CSP directive lists (`script-src` gives `'self'`, hashes, ...). */
 export function directive(csp: string, name: string): string[] {
-  const found = csp.split(';').map((part) => part.trim().split(/\s+/)).find((parts) => parts[0] === name);
+  const found = csp
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find((parts) => parts[0] === name);
   return found ? found.slice(1) : [];
 }
 
@@ -38,14 +45,15 @@ export function pageProblems(html: string): string[] {
   const csp = cspOf(tree);
   if (csp === undefined) problems.push('no Content-Security-Policy meta');
   const scriptSources = csp ? directive(csp, 'script-src') : [];
-  if (scriptSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-eval'")) problems.push(`script-src too loose: ${scriptSources.join(' ')}`);
+  if (scriptSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-eval'"))
+    problems.push(`script-src too loose: ${scriptSources.join(' ')}`);
   visit(tree, 'element', (node) => {
     for (const key of Object.keys(node.properties)) {
       if (/^on/i.test(key)) problems.push(`inline handler ${key} on <${node.tagName}>`);
     }
     if (node.tagName !== 'script') return;
     const type = String(node.properties['type'] ?? '');
-    const text = toString(node);
+    const text = hastToString(node);
     if (type === 'application/ld+json') {
       if (/<\/|<!--/.test(text)) problems.push(`JSON-LD contains "</" or "<!--": ${text.slice(0, 80)}`);
       try {
@@ -64,17 +72,25 @@ export function pageProblems(html: string): string[] {
 
 /** The HTML inside the first element with this class (the article body is `.prose`). */
 export function innerHtmlOfClass(tree: Root, className: string): string | undefined {
-  const [found] = elements(tree, (node) => Array.isArray(node.properties['className']) && node.properties['className'].includes(className));
+  const [found] = elements(
+    tree,
+    (node) => Array.isArray(node.properties['className']) && node.properties['className'].includes(className),
+  );
   return found ? toHtml(found.children) : undefined;
 }
 
 /** Every JSON-LD block on the page, parsed. */
 export function jsonLdBlocks(tree: Root): unknown[] {
-  return elements(tree, (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json').map((node) => JSON.parse(toString(node)));
+  return elements(tree, (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json').map(
+    (node) => JSON.parse(hastToString(node)),
+  );
 }
 
 /** The `content` of `<meta name|property=key>`. */
 export function metaContent(tree: Root, key: string): string | undefined {
-  const [meta] = elements(tree, (node) => node.tagName === 'meta' && (node.properties['name'] === key || node.properties['property'] === key));
+  const [meta] = elements(
+    tree,
+    (node) => node.tagName === 'meta' && (node.properties['name'] === key || node.properties['property'] === key),
+  );
   return meta ? String(meta.properties['content']) : undefined;
 }

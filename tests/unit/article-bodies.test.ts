@@ -8,12 +8,12 @@ import {
   bodyKey,
   hasBody,
   pruneBodies,
+  type RenderedEntry,
   readBody,
   storedBodyKey,
   storedRendered,
   withBody,
   writeBody,
-  type RenderedEntry,
 } from '@/lib/build/article-bodies';
 
 function folder(): string {
@@ -27,7 +27,11 @@ function rendered(html: string): RenderedEntry {
     metadata: {
       headings: [{ depth: 2, slug: 'user-content-a', text: 'A' }],
       imagePaths: ['./lead.png'],
-      frontmatter: { title: 'A headline', date: new Date('2024-05-01T10:00:00Z'), [ARTICLE_TEXT_KEY]: { excerpt: 'Short.', searchLead: 'Short. And longer.' } },
+      frontmatter: {
+        title: 'A headline',
+        date: new Date('2024-05-01T10:00:00Z'),
+        [ARTICLE_TEXT_KEY]: { excerpt: 'Short.', searchLead: 'Short. And longer.' },
+      },
     },
   };
 }
@@ -56,7 +60,11 @@ describe('storedRendered', () => {
     const slim = storedRendered(full, 'k.body');
     expect(slim).toEqual({
       html: '',
-      metadata: { imagePaths: ['./lead.png'], frontmatter: { [ARTICLE_TEXT_KEY]: { excerpt: 'Short.' } }, [BODY_KEY_FIELD]: 'k.body' },
+      metadata: {
+        imagePaths: ['./lead.png'],
+        frontmatter: { [ARTICLE_TEXT_KEY]: { excerpt: 'Short.' } },
+        [BODY_KEY_FIELD]: 'k.body',
+      },
     });
     expect(articleText(slim).excerpt).toBe('Short.');
     expect(storedBodyKey(slim)).toBe('k.body');
@@ -83,7 +91,12 @@ describe('withBody', () => {
   it('gives back the whole rendered entry from its file, with the rest of the entry as it was', () => {
     const dir = folder();
     const full = rendered('<p>Short. And longer.</p>');
-    const entry = { id: 'a', filePath: 'content/articles/a.md', data: { title: 'A' }, rendered: storedRendered(full, writeBody(dir, full)) };
+    const entry = {
+      id: 'a',
+      filePath: 'content/articles/a.md',
+      data: { title: 'A' },
+      rendered: storedRendered(full, writeBody(dir, full)),
+    };
     const read = withBody(entry, dir);
     expect(read.rendered).toEqual(full);
     expect(read.data).toBe(entry.data);
@@ -98,8 +111,14 @@ describe('withBody', () => {
 
   it('names the article file and the missing file when it has gone', () => {
     const dir = folder();
-    const entry = { id: 'a', filePath: 'content/articles/a.md', rendered: storedRendered(rendered('<p>x</p>'), 'gone.body') };
-    expect(() => withBody(entry, dir)).toThrow(/^content\/articles\/a\.md: its rendered body gone\.body is missing from .*build again/);
+    const entry = {
+      id: 'a',
+      filePath: 'content/articles/a.md',
+      rendered: storedRendered(rendered('<p>x</p>'), 'gone.body'),
+    };
+    expect(() => withBody(entry, dir)).toThrow(
+      /^content\/articles\/a\.md: its rendered body gone\.body is missing from .*build again/,
+    );
     expect(() => withBody(entry, undefined)).toThrow(/^content\/articles\/a\.md: .*no articles loader ran/);
   });
 });

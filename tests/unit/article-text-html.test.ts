@@ -5,18 +5,23 @@ import { searchableLead } from '@/lib/search/search-text';
 // Reading a summary and a search lead from rendered HTML, in the awkward places: a `</p>` inside an attribute, a
 // word split by an element, entities and `>` in text.
 
-const words = (count: number, prefix = 'w') => Array.from({ length: count }, (_, index) => `${prefix}${index}`).join(' ');
+const words = (count: number, prefix = 'w') =>
+  Array.from({ length: count }, (_, index) => `${prefix}${index}`).join(' ');
 
 describe('excerptFromHtml', () => {
   it('is not fooled by a </p> inside an attribute value', () => {
-    expect(excerptFromHtml('<p>Start <a title="x</p>y" href="/a">link</a> end.</p><p>Second.</p>')).toBe('Start link end.');
+    expect(excerptFromHtml('<p>Start <a title="x</p>y" href="/a">link</a> end.</p><p>Second.</p>')).toBe(
+      'Start link end.',
+    );
   });
   it('finds the first paragraph after many empty ones and other blocks', () => {
     const html = `${'<p></p>'.repeat(100)}<ul><li><p>In a list.</p></li></ul><figure><p>Caption-like.</p></figure><p>The lead.</p>`;
     expect(excerptFromHtml(html)).toBe('The lead.');
   });
   it('gives the same summary as before for a long first paragraph', () => {
-    expect(excerptFromHtml(`<p>${words(100)}</p><p>${words(10, 'x')}</p>`)).toBe(`${words(100).slice(0, 278).replace(/ \S*$/, '')}…`);
+    expect(excerptFromHtml(`<p>${words(100)}</p><p>${words(10, 'x')}</p>`)).toBe(
+      `${words(100).slice(0, 278).replace(/ \S*$/, '')}…`,
+    );
   });
 });
 

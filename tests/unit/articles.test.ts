@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByDay, isPublished, neighboursById, sortNewestFirst } from '@/lib/articles';
-import { parseContentDate, type ContentDate } from '@/lib/content-date';
+import { type ContentDate, parseContentDate } from '@/lib/content-date';
 
 function date(text: string): ContentDate {
   const parsed = parseContentDate(text);
@@ -27,7 +27,11 @@ describe('sortNewestFirst', () => {
   });
   it('orders timed articles on one day by time, across offsets', () => {
     const sorted = sortNewestFirst(
-      [item('early', '2024-04-19T08:00:00+03:00'), item('late-utc', '2024-04-19T07:00:00Z'), item('mid', '2024-04-19T09:00:00+03:00')],
+      [
+        item('early', '2024-04-19T08:00:00+03:00'),
+        item('late-utc', '2024-04-19T07:00:00Z'),
+        item('mid', '2024-04-19T09:00:00+03:00'),
+      ],
       'Europe/Athens',
     );
     expect(ids(sorted)).toEqual(['late-utc', 'mid', 'early']);
@@ -78,7 +82,10 @@ describe('neighboursById', () => {
     const sorted = sortNewestFirst([item('a', '2024-04-17'), item('b', '2024-04-18'), item('c', '2024-04-19')], 'UTC');
     const neighbours = neighboursById(sorted);
     expect(neighbours.get('c')).toEqual({ newer: undefined, older: sorted[1] });
-    expect(ids([neighbours.get('b')?.newer, neighbours.get('b')?.older].filter((x) => x !== undefined))).toEqual(['c', 'a']);
+    expect(ids([neighbours.get('b')?.newer, neighbours.get('b')?.older].filter((x) => x !== undefined))).toEqual([
+      'c',
+      'a',
+    ]);
     expect(neighbours.get('a')?.older).toBeUndefined();
   });
 });

@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { checkTargets, formatMarkdownTable, readBuildLog, type BuildMeasurement, type SizeResult } from '../../scripts/bench/bench';
-import { addArticle, editArticle } from '../../scripts/bench/workload';
-import { generateContent } from '../../scripts/generate-content';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { temporaryFolder } from '../build/helpers';
+import { describe, expect, it } from 'vitest';
+import {
+  type BuildMeasurement,
+  checkTargets,
+  formatMarkdownTable,
+  readBuildLog,
+  type SizeResult,
+} from '../../bench/bench';
+import { addArticle, editArticle } from '../../bench/workload';
+import { generateContent } from '../../tools/generate-content';
+import { temporaryFolder } from '../support/build';
 
 const build = (seconds: number, peakGiB = 1): BuildMeasurement => ({
   seconds,
@@ -31,7 +37,12 @@ describe('readBuildLog', () => {
 });
 
 describe('checkTargets', () => {
-  const size = (articles: number, ours: Partial<Record<'cold' | 'edit', BuildMeasurement>>, reference?: BuildMeasurement, rssBytes?: number): SizeResult => ({
+  const size = (
+    articles: number,
+    ours: Partial<Record<'cold' | 'edit', BuildMeasurement>>,
+    reference?: BuildMeasurement,
+    rssBytes?: number,
+  ): SizeResult => ({
     articles,
     broadsheet: ours,
     reference: reference ? { cold: reference } : {},
@@ -59,7 +70,9 @@ describe('checkTargets', () => {
 
 describe('formatMarkdownTable', () => {
   it('gives one row per build with the ratio to the reference', () => {
-    const table = formatMarkdownTable([{ articles: 1000, broadsheet: { cold: build(60) }, reference: { cold: build(50) }, rssBytes: undefined }]);
+    const table = formatMarkdownTable([
+      { articles: 1000, broadsheet: { cold: build(60) }, reference: { cold: build(50) }, rssBytes: undefined },
+    ]);
     expect(table.split('\n')).toHaveLength(4);
     expect(table).toContain('| 1,000 | broadsheet | cold | 60.0 |');
     expect(table).toMatch(/\| 1\.20 \|$/m);
@@ -77,7 +90,9 @@ describe('benchmark workload', () => {
     const newest = /^date: (\S+)/m.exec(added)?.[1] ?? '';
     for (const folder of readdirSync(join(dir, 'articles', '2024'))) {
       for (const file of readdirSync(join(dir, 'articles', '2024', folder))) {
-        const date = /^date: (\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(dir, 'articles', '2024', folder, file), 'utf8'))?.[1] ?? '';
+        const date =
+          /^date: (\d{4}-\d{2}-\d{2})/m.exec(readFileSync(join(dir, 'articles', '2024', folder, file), 'utf8'))?.[1] ??
+          '';
         if (!file.startsWith('bench-added')) expect(date < newest.slice(0, 10)).toBe(true);
       }
     }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { pageCacheKey } from '@/lib/cache-key';
 
-const entry = (digest: string, body = 'Body') => ({ collection: 'articles', id: 'a', digest, body, data: { title: 'T' }, rendered: { html: `<p>${body}</p>` } });
+const entry = (digest: string, body = 'Body') => ({
+  collection: 'articles',
+  id: 'a',
+  digest,
+  body,
+  data: { title: 'T' },
+  rendered: { html: `<p>${body}</p>` },
+});
 
 describe('pageCacheKey', () => {
   it('is the same for equal data built the same way, and a short URL-safe string', () => {
@@ -16,8 +23,12 @@ describe('pageCacheKey', () => {
   });
   it('counts a collection entry by its digest, not by the body it carries', () => {
     // Astro's digest changes with any byte of the file; the key follows it and never serialises the body.
-    expect(pageCacheKey({ article: { entry: entry('d1', 'Old') } })).toBe(pageCacheKey({ article: { entry: entry('d1', 'New') } }));
-    expect(pageCacheKey({ article: { entry: entry('d1') } })).not.toBe(pageCacheKey({ article: { entry: entry('d2') } }));
+    expect(pageCacheKey({ article: { entry: entry('d1', 'Old') } })).toBe(
+      pageCacheKey({ article: { entry: entry('d1', 'New') } }),
+    );
+    expect(pageCacheKey({ article: { entry: entry('d1') } })).not.toBe(
+      pageCacheKey({ article: { entry: entry('d2') } }),
+    );
   });
   it('tells apart undefined, null and missing values where JSON would not lose them', () => {
     expect(pageCacheKey({ newer: null })).not.toBe(pageCacheKey({ newer: 'x' }));

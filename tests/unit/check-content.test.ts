@@ -1,14 +1,15 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkContent, type CheckContentResult } from '@/lib/content-check/check-content';
+import { type CheckContentResult, checkContent } from '@/lib/content-check/check-content';
 import type { ContentProblem } from '@/lib/content-check/problems';
 import { createBodyRenderer, needsRender } from '@/lib/content-check/render-body';
-import { main } from '../../scripts/check-content';
-import { projectRoot, temporaryFolder, writeFiles } from '../build/helpers';
+import { main } from '../../tools/check-content';
+import { projectRoot, temporaryFolder, writeFiles } from '../support/build';
 
 const source = 'name: Athens News\nurl: https://www.athensnews.gr/\n';
-const article = (frontMatter: string, body = 'Body.') => `---\ntitle: 'A headline'\ndate: 2024-04-19\nsource: athens-news\n${frontMatter}---\n\n${body}\n`;
+const article = (frontMatter: string, body = 'Body.') =>
+  `---\ntitle: 'A headline'\ndate: 2024-04-19\nsource: athens-news\n${frontMatter}---\n\n${body}\n`;
 
 /** A content folder with one problem of each kind (and two good files). */
 function brokenFolder(): string {
@@ -18,7 +19,7 @@ function brokenFolder(): string {
     'sources/Bad Name.yaml': "name: X\nurl: 'ftp://x.example/'\n",
     'articles/good.md': article(''),
     'articles/_draft-ignored.md': 'not even front matter ---',
-    'articles/schema.md': "---\ntitle: 123\ndate: 2024-04-19T09:30:00\nsource: athens-newz\ntittle: x\n---\nBody\n",
+    'articles/schema.md': '---\ntitle: 123\ndate: 2024-04-19T09:30:00\nsource: athens-newz\ntittle: x\n---\nBody\n',
     'articles/yaml.md': "---\ntitle: 'unclosed\ndate: 2024-04-19\n---\nBody\n",
     'articles/alias.md': article('summary: &s text\nauthor: *s\n'),
     'articles/deep.md': article('', `${'>'.repeat(3000)} x`),
@@ -71,7 +72,10 @@ describe('checkContent', () => {
 
   it('reports paths that leave the folder, through ../ or a symbolic link, and missing images', () => {
     expect(find(result.problems, 'link.md', 'link-outside-content')[0]).toMatchObject({ line: 9 });
-    expect(find(result.problems, 'image.md', 'image-outside-content')[0]).toMatchObject({ field: 'image.src', line: 5 });
+    expect(find(result.problems, 'image.md', 'image-outside-content')[0]).toMatchObject({
+      field: 'image.src',
+      line: 5,
+    });
     expect(find(result.problems, 'image.md', 'image-missing')[0]?.reason).toContain('./missing.png');
     expect(find(result.problems, 'symlink.md', 'image-outside-content')).toHaveLength(1);
   });
@@ -94,7 +98,15 @@ describe('checkContent', () => {
 describe('needsRender', () => {
   it('skips bodies whose links are all web URLs, and renders the rest', () => {
     expect(needsRender('Text with [a link](https://example.org/) and [another](#x).')).toBe(false);
-    for (const body of ['![x](https://a.example/x.png)', '[x](./y)', '[x](HTTPS://a/)', '[x]: ../y', '<b>x</b>', '<https://x>', `${'*a '.repeat(600)}`]) {
+    for (const body of [
+      '![x](https://a.example/x.png)',
+      '[x](./y)',
+      '[x](HTTPS://a/)',
+      '[x]: ../y',
+      '<b>x</b>',
+      '<https://x>',
+      `${'*a '.repeat(600)}`,
+    ]) {
       expect(needsRender(body), body).toBe(true);
     }
   });

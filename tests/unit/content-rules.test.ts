@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContentFile, findFrontmatterSizeProblem, formatBytes, MAX_FILE_BYTES, MAX_FRONTMATTER_BYTES } from '@/lib/content-rules/limits';
+import {
+  decodeContentFile,
+  findFrontmatterSizeProblem,
+  formatBytes,
+  MAX_FILE_BYTES,
+  MAX_FRONTMATTER_BYTES,
+} from '@/lib/content-rules/limits';
 import { findNestingProblem, MAX_NESTING_DEPTH } from '@/lib/content-rules/nesting-depth';
 import { parseYaml, parseYamlFile, splitMarkdown } from '@/lib/frontmatter';
 import { findLinkTargetProblem } from '@/lib/markdown/link-target';
@@ -22,7 +28,9 @@ describe('decodeContentFile', () => {
   });
 
   it('rejects a file one byte over the limit and accepts one at it', () => {
-    expect(decodeContentFile(new Uint8Array(MAX_FILE_BYTES + 1).fill(32))).toMatchObject({ problem: { rule: 'file-too-large' } });
+    expect(decodeContentFile(new Uint8Array(MAX_FILE_BYTES + 1).fill(32))).toMatchObject({
+      problem: { rule: 'file-too-large' },
+    });
     expect(decodeContentFile(new Uint8Array(MAX_FILE_BYTES).fill(32))).toHaveProperty('text');
   });
 
@@ -40,11 +48,16 @@ describe('findFrontmatterSizeProblem', () => {
 
 describe('findNestingProblem', () => {
   it('accepts ordinary nesting', () => {
-    expect(findNestingProblem('> quote\n>> reply\n\n- a\n  - b\n    - c\n\n<div><div><p>x</p></div></div>')).toBeUndefined();
+    expect(
+      findNestingProblem('> quote\n>> reply\n\n- a\n  - b\n    - c\n\n<div><div><p>x</p></div></div>'),
+    ).toBeUndefined();
   });
 
   it('finds 3,000 nested quotes and names the line in the file', () => {
-    expect(findNestingProblem(`intro\n\n${'>'.repeat(3000)} x`, 7)).toMatchObject({ line: 9, reason: expect.stringContaining('3000 levels') });
+    expect(findNestingProblem(`intro\n\n${'>'.repeat(3000)} x`, 7)).toMatchObject({
+      line: 9,
+      reason: expect.stringContaining('3000 levels'),
+    });
   });
 
   it('counts list markers on one line and indentation', () => {
@@ -72,17 +85,22 @@ describe('YAML anchors and aliases', () => {
   });
 
   it('are reported on a front-matter line', () => {
-    expect(() => splitMarkdown('---\ntitle: x\nsummary: &s text\nauthor: *s\n---\nbody')).toThrow(expect.objectContaining({ line: expect.any(Number) }));
+    expect(() => splitMarkdown('---\ntitle: x\nsummary: &s text\nauthor: *s\n---\nbody')).toThrow(
+      expect.objectContaining({ line: expect.any(Number) }),
+    );
   });
 
   it('are rejected in source files too; a BOM and CRLF are accepted there', () => {
     expect(() => parseYamlFile('name: &n X\nurl: *n')).toThrow(/anchors/);
-    expect(parseYamlFile('\uFEFFname: X\r\nurl: https://x.example/\r\n')).toEqual({ name: 'X', url: 'https://x.example/' });
+    expect(parseYamlFile('\uFEFFname: X\r\nurl: https://x.example/\r\n')).toEqual({
+      name: 'X',
+      url: 'https://x.example/',
+    });
   });
 });
 
 describe('splitMarkdown line numbers', () => {
-  it('gives the line of the body\'s first character after blank lines', () => {
+  it("gives the line of the body's first character after blank lines", () => {
     expect(splitMarkdown('---\na: 1\n---\n\n\nBody').bodyLine).toBe(6);
     expect(splitMarkdown('---\na: 1\n---\nBody').bodyLine).toBe(4);
   });
@@ -92,7 +110,17 @@ describe('findLinkTargetProblem', () => {
   const contentDir = '/site/content';
   const file = '/site/content/articles/2024/04/story.md';
   it('allows links inside the folder, site paths, fragments and URLs', () => {
-    for (const url of ['./photo.png', '../03/older.md', '../../../sources/', '/about/', '#top', '?q=1', 'https://example.org/', 'mailto:a@b.c', 'javascript:alert(1)']) {
+    for (const url of [
+      './photo.png',
+      '../03/older.md',
+      '../../../sources/',
+      '/about/',
+      '#top',
+      '?q=1',
+      'https://example.org/',
+      'mailto:a@b.c',
+      'javascript:alert(1)',
+    ]) {
       expect(findLinkTargetProblem(url, file, contentDir), url).toBeUndefined();
     }
   });

@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contentStoreModule } from '@/lib/build/content-store-module';
 import {
   closeSharedContentStore,
-  openSharedContentStore,
-  shareLoadedCollections,
-  sharedContentStore,
   type EntrySource,
+  openSharedContentStore,
+  sharedContentStore,
+  shareLoadedCollections,
 } from '@/lib/build/shared-content-store';
-import { temporaryFolder } from '../build/helpers';
+import { temporaryFolder } from '../support/build';
 
 let modules = 0;
 async function runModule(code: string, dir: string): Promise<unknown> {
@@ -35,7 +35,12 @@ function fakeLoader(name: string, entries: [string, unknown][]) {
 /** The scoped store the content layer hands a loader: entries go in with put() and come out with entries(). */
 function fakeStore(): EntrySource & { put: (e: [string, unknown][]) => void } {
   const map = new Map<string, unknown>();
-  return { put: (e) => e.forEach(([id, entry]) => map.set(id, entry)), entries: () => [...map.entries()] };
+  return {
+    put: (e) => {
+      for (const [id, entry] of e) map.set(id, entry);
+    },
+    entries: () => [...map.entries()],
+  };
 }
 
 describe('contentStoreModule', () => {
@@ -70,7 +75,10 @@ describe('contentStoreModule', () => {
     for (const [name, { loader }] of Object.entries(collections)) {
       await loader.load({ collection: name, store: fakeStore() });
     }
-    const exported = (await runModule(contentStoreModule(stampOf(), 'build-2'), dir)) as Map<string, Map<string, unknown>>;
+    const exported = (await runModule(contentStoreModule(stampOf(), 'build-2'), dir)) as Map<
+      string,
+      Map<string, unknown>
+    >;
     expect(exported).toBeInstanceOf(Map);
     expect([...exported.keys()]).toEqual(['articles', 'sources']);
     expect(exported.get('articles')?.get('a')).toBe(article);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentDate, compareContentDates, type ContentDate } from '@/lib/content-date';
+import { type ContentDate, compareContentDates, parseContentDate } from '@/lib/content-date';
 import { dateFnsLocale, datetimeAttribute, dayKey, formatArticleDate, formatDayHeading, toInstant } from '@/lib/dates';
 
 function date(text: string): ContentDate {

@@ -3,7 +3,9 @@ import { excerptFromHtml, shorten } from '@/lib/excerpt';
 
 describe('excerptFromHtml', () => {
   it('takes the plain text of the first non-empty paragraph, decoding entities', () => {
-    expect(excerptFromHtml('<h2>Head</h2><p></p><p>First &amp; <em>best</em>.</p><p>Second.</p>')).toBe('First & best.');
+    expect(excerptFromHtml('<h2>Head</h2><p></p><p>First &amp; <em>best</em>.</p><p>Second.</p>')).toBe(
+      'First & best.',
+    );
   });
   it('looks inside a lead quote', () => {
     expect(excerptFromHtml('<blockquote><p>Quoted.</p></blockquote><p>After.</p>')).toBe('Quoted.');

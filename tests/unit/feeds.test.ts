@@ -1,10 +1,18 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { parseContentDate, type ContentDate } from '@/lib/content-date';
+import { type ContentDate, parseContentDate } from '@/lib/content-date';
 import { absolutizeHtml } from '@/lib/feeds/absolute-html';
 import { renderAtom } from '@/lib/feeds/atom';
-import { attributionHtml, buildFeed, buildFeedItem, FEED_LENGTH, type FeedArticle, type FeedContext, type FeedHead } from '@/lib/feeds/feed';
+import {
+  attributionHtml,
+  buildFeed,
+  buildFeedItem,
+  FEED_LENGTH,
+  type FeedArticle,
+  type FeedContext,
+  type FeedHead,
+} from '@/lib/feeds/feed';
 import { feedDirectory, feedLinks } from '@/lib/feeds/feed-links';
 import { jsonFeed, renderJsonFeed } from '@/lib/feeds/json-feed';
 import { renderOpml } from '@/lib/feeds/opml';
@@ -18,7 +26,13 @@ function date(text: string): ContentDate {
   return parsed;
 }
 
-const context: FeedContext = { siteUrl: 'https://news.example', base: '/news/', siteTitle: 'Broadsheet', timeZone: 'Europe/Athens', locale: 'en-GB' };
+const context: FeedContext = {
+  siteUrl: 'https://news.example',
+  base: '/news/',
+  siteTitle: 'Broadsheet',
+  timeZone: 'Europe/Athens',
+  locale: 'en-GB',
+};
 
 function article(overrides: Partial<FeedArticle> = {}): FeedArticle {
   return {
@@ -44,11 +58,30 @@ const head: FeedHead = {
   description: 'News.',
   language: 'en-GB',
   homePageUrl: 'https://news.example/news/',
-  urls: { rss: 'https://news.example/news/rss.xml', atom: 'https://news.example/news/atom.xml', json: 'https://news.example/news/feed.json' },
+  urls: {
+    rss: 'https://news.example/news/rss.xml',
+    atom: 'https://news.example/news/atom.xml',
+    json: 'https://news.example/news/feed.json',
+  },
 };
 
-const repeated = new Set(['rss.channel.item', 'rss.channel.item.dc:creator', 'rss.channel.item.category', 'feed.link', 'feed.entry', 'feed.entry.author', 'feed.entry.category', 'feed.entry.link', 'opml.body.outline']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (_name, path) => repeated.has(String(path)) });
+const repeated = new Set([
+  'rss.channel.item',
+  'rss.channel.item.dc:creator',
+  'rss.channel.item.category',
+  'feed.link',
+  'feed.entry',
+  'feed.entry.author',
+  'feed.entry.category',
+  'feed.entry.link',
+  'opml.body.outline',
+]);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (_name, path) => repeated.has(String(path)),
+});
 
 function parseXml(xml: string): Record<string, any> {
   // Throws on any well-formedness error, control characters included.
@@ -58,7 +91,9 @@ function parseXml(xml: string): Record<string, any> {
 
 describe('xml text', () => {
   it('escapes markup and quotes', () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;');
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;',
+    );
   });
   it('removes characters XML 1.0 cannot carry and keeps tabs, newlines and astral characters', () => {
     expect(xmlSafeText('a\u0000b\u0007c\u000Bd\uFFFEe\uD800f\tg\nh😀')).toBe('abcdef\tg\nh😀');
@@ -75,11 +110,16 @@ describe('absolutizeHtml', () => {
     expect(html).toContain('href="https://news.example/news/tags/nato/"');
     expect(html).toContain('href="https://news.example/news/articles/2024/04/story/#fn-1"');
     expect(html).toContain('src="https://news.example/news/articles/2024/04/story/photo.jpg"');
-    expect(html).toContain('srcset="https://news.example/news/articles/2024/04/story/a.jpg 1x, https://news.example/b.jpg 2x"');
+    expect(html).toContain(
+      'srcset="https://news.example/news/articles/2024/04/story/a.jpg 1x, https://news.example/b.jpg 2x"',
+    );
     expect(html).toContain('cite="https://news.example/news/articles/2024/04/x/"');
   });
   it('leaves absolute and mailto links alone', () => {
-    const html = absolutizeHtml('<a href="https://other.example/a?b=1&amp;c=2">x</a><a href="mailto:a@b.example">m</a>', base);
+    const html = absolutizeHtml(
+      '<a href="https://other.example/a?b=1&amp;c=2">x</a><a href="mailto:a@b.example">m</a>',
+      base,
+    );
     expect(html).toContain('href="https://other.example/a?b=1&#x26;c=2"');
     expect(html).toContain('href="mailto:a@b.example"');
   });
@@ -90,7 +130,9 @@ describe('absolutizeHtml', () => {
     expect(absolutizeHtml(oneRelative, base)).toContain('href="https://news.example/news/"');
     // A URL the parser would write differently, and text that only looks like an attribute, take the full path.
     expect(absolutizeHtml('<a href="HTTPS://A.example">a</a>', base)).toContain('href="https://a.example/"');
-    expect(absolutizeHtml('<p>write href="/x" like this</p><a href="./y">y</a>', base)).toContain('href="https://news.example/news/articles/2024/04/story/y"');
+    expect(absolutizeHtml('<p>write href="/x" like this</p><a href="./y">y</a>', base)).toContain(
+      'href="https://news.example/news/articles/2024/04/story/y"',
+    );
   });
 });
 
@@ -113,7 +155,9 @@ describe('buildFeedItem', () => {
   });
   it('opens the content with the attribution line, then the body with absolute URLs', () => {
     const item = buildFeedItem(article({ html: '<p><a href="/news/sources/x/">x</a></p>' }), context);
-    expect(item.contentHtml.indexOf('Originally published by')).toBeLessThan(item.contentHtml.indexOf('href="https://news.example/news/sources/x/"'));
+    expect(item.contentHtml.indexOf('Originally published by')).toBeLessThan(
+      item.contentHtml.indexOf('href="https://news.example/news/sources/x/"'),
+    );
   });
 });
 
@@ -127,7 +171,9 @@ describe('attributionHtml', () => {
       }),
       context,
     );
-    expect(html).toContain('Originally published by <a href="https://news.example/news/sources/athens-news/">Athens News</a> on 19 April 2024.');
+    expect(html).toContain(
+      'Originally published by <a href="https://news.example/news/sources/athens-news/">Athens News</a> on 19 April 2024.',
+    );
     expect(html).toContain('By Jane &lt;Roe&gt; and John Doe.');
     expect(html).toContain('Updated 20 April 2024.');
     expect(html).toContain('Via The Guardian.');
@@ -137,7 +183,10 @@ describe('attributionHtml', () => {
 
 describe('buildFeed', () => {
   const items = Array.from({ length: 60 }, (_, index) =>
-    buildFeedItem(article({ id: `a${index}`, date: date(`2024-03-${String(30 - (index % 30)).padStart(2, '0')}`) }), context),
+    buildFeedItem(
+      article({ id: `a${index}`, date: date(`2024-03-${String(30 - (index % 30)).padStart(2, '0')}`) }),
+      context,
+    ),
   );
   it(`keeps the first ${FEED_LENGTH} items`, () => {
     const feed = buildFeed(head, items);
@@ -239,8 +288,20 @@ describe('renderOpml', () => {
   it('lists each feed as an outline of a well-formed OPML 2.0 document', () => {
     const opml = parseXml(
       renderOpml('Sources & more', [
-        { title: 'A & B', description: undefined, language: 'en', xmlUrl: 'https://n.example/sources/a/rss.xml', htmlUrl: 'https://n.example/sources/a/' },
-        { title: 'C', description: 'About "C"', language: undefined, xmlUrl: 'https://n.example/sources/c/rss.xml', htmlUrl: 'https://n.example/sources/c/' },
+        {
+          title: 'A & B',
+          description: undefined,
+          language: 'en',
+          xmlUrl: 'https://n.example/sources/a/rss.xml',
+          htmlUrl: 'https://n.example/sources/a/',
+        },
+        {
+          title: 'C',
+          description: 'About "C"',
+          language: undefined,
+          xmlUrl: 'https://n.example/sources/c/rss.xml',
+          htmlUrl: 'https://n.example/sources/c/',
+        },
       ]),
     ).opml;
     expect(opml['@version']).toBe('2.0');
@@ -267,7 +328,15 @@ describe('feed addresses and links', () => {
     ]);
   });
   it('lists the site, every source and every topic for the feeds page', () => {
-    const directory = feedDirectory('/', 'Broadsheet', [{ id: 'a', name: 'Alpha' }], [{ slug: 'nato', label: 'NATO' }, { slug: 'eu', label: 'EU' }]);
+    const directory = feedDirectory(
+      '/',
+      'Broadsheet',
+      [{ id: 'a', name: 'Alpha' }],
+      [
+        { slug: 'nato', label: 'NATO' },
+        { slug: 'eu', label: 'EU' },
+      ],
+    );
     expect(directory.site.links.map((link) => link.href)).toEqual(['/rss.xml', '/atom.xml', '/feed.json']);
     expect(directory.sources.map((entry) => [entry.name, entry.page])).toEqual([['Alpha', '/sources/a/']]);
     expect(directory.topics.map((entry) => entry.links[0]?.href)).toEqual(['/tags/nato/rss.xml', '/tags/eu/rss.xml']);

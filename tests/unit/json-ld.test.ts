@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentDate, type ContentDate } from '@/lib/content-date';
-import { newsArticleJsonLd, serializeJsonLd, type NewsArticleInput } from '@/lib/json-ld';
+import { type ContentDate, parseContentDate } from '@/lib/content-date';
+import { type NewsArticleInput, newsArticleJsonLd, serializeJsonLd } from '@/lib/json-ld';
 
 function date(text: string): ContentDate {
   const parsed = parseContentDate(text);
@@ -62,7 +62,9 @@ describe('newsArticleJsonLd', () => {
     });
   });
   it('leaves the original’s url out when it is unknown, but still names its publisher', () => {
-    const basedOn = newsArticleJsonLd({ ...input, sourceUrl: undefined }, publisher, 'Europe/Athens')['isBasedOn'] as Record<string, unknown>;
+    const basedOn = newsArticleJsonLd({ ...input, sourceUrl: undefined }, publisher, 'Europe/Athens')[
+      'isBasedOn'
+    ] as Record<string, unknown>;
     expect(basedOn['url']).toBeUndefined();
     expect(basedOn['publisher']).toMatchObject({ name: 'Athens News' });
   });
@@ -77,7 +79,12 @@ describe('newsArticleJsonLd', () => {
   });
   it('carries the update time and the image', () => {
     const data = newsArticleJsonLd(
-      { ...input, date: date('2024-01-10T08:00:00Z'), updated: date('2024-01-11'), imageUrl: 'https://news.example/_astro/a.jpg' },
+      {
+        ...input,
+        date: date('2024-01-10T08:00:00Z'),
+        updated: date('2024-01-11'),
+        imageUrl: 'https://news.example/_astro/a.jpg',
+      },
       publisher,
       'Europe/Athens',
     );

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  firstPage,
-  groupListingPaths,
-  laterPagePaths,
-  listingTitle,
-  pageLinks,
-} from '@/lib/listing';
+import { firstPage, groupListingPaths, laterPagePaths, listingTitle, pageLinks } from '@/lib/listing';
 import { paginate } from '@/lib/pagination';
 
 const items = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
@@ -39,7 +33,13 @@ describe('group page paths', () => {
     { id: 'b', list: [] as number[] },
   ];
   type Group = (typeof groups)[number];
-  const options = { param: 'id' as const, key: (g: Group) => g.id, items: (g: Group) => g.list, pageSize: 2, shown: (g: Group) => g.id };
+  const options = {
+    param: 'id' as const,
+    key: (g: Group) => g.id,
+    items: (g: Group) => g.list,
+    pageSize: 2,
+    shown: (g: Group) => g.id,
+  };
 
   it('gives every group a first page, even an empty one, and later pages only where they exist', () => {
     const paths = groupListingPaths(groups, options);
@@ -77,7 +77,10 @@ describe('group page paths', () => {
 describe('laterPagePaths keys', () => {
   it('change on a page whose items change, and on every page when the page count changes', () => {
     const before = laterPagePaths(items(5), 2).map((path) => path.cacheKey);
-    expect(laterPagePaths([1, 2, 3, 9, 5], 2).map((path) => path.cacheKey)).toEqual([expect.not.stringMatching(before[0]!), before[1]]);
+    expect(laterPagePaths([1, 2, 3, 9, 5], 2).map((path) => path.cacheKey)).toEqual([
+      expect.not.stringMatching(before[0]!),
+      before[1],
+    ]);
     const longer = laterPagePaths(items(7), 2).map((path) => path.cacheKey);
     expect(longer[0]).not.toBe(before[0]);
   });
@@ -87,7 +90,12 @@ describe('pageLinks', () => {
   const pages = paginate(items(5), 2);
 
   it('links only to older items from page 1', () => {
-    expect(pageLinks(pages[0]!, '/sources/x/')).toEqual({ current: 1, total: 3, newer: undefined, older: '/sources/x/page/2/' });
+    expect(pageLinks(pages[0]!, '/sources/x/')).toEqual({
+      current: 1,
+      total: 3,
+      newer: undefined,
+      older: '/sources/x/page/2/',
+    });
   });
 
   it('links back to the bare first page, not page/1/', () => {
@@ -95,7 +103,12 @@ describe('pageLinks', () => {
   });
 
   it('links only to newer items from the last page', () => {
-    expect(pageLinks(pages[2]!, '/news/tags/nato/')).toEqual({ current: 3, total: 3, newer: '/news/tags/nato/page/2/', older: undefined });
+    expect(pageLinks(pages[2]!, '/news/tags/nato/')).toEqual({
+      current: 3,
+      total: 3,
+      newer: '/news/tags/nato/page/2/',
+      older: undefined,
+    });
   });
 });
 

@@ -26,7 +26,13 @@ describe('joinListParts', () => {
     const a = { name: 'A' };
     const b = { name: 'B' };
     const c = { name: 'C' };
-    expect(joinListParts([a, b, c], 'en-GB')).toEqual([{ item: a }, { text: ', ' }, { item: b }, { text: ' and ' }, { item: c }]);
+    expect(joinListParts([a, b, c], 'en-GB')).toEqual([
+      { item: a },
+      { text: ', ' },
+      { item: b },
+      { text: ' and ' },
+      { item: c },
+    ]);
     expect(joinListParts([a], 'en-GB')).toEqual([{ item: a }]);
     expect(joinListParts([], 'en-GB')).toEqual([]);
   });

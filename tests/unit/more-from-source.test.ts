@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moreFromSource, type Article, type SiteContent } from '@/lib/content';
+import { type Article, moreFromSource, type SiteContent } from '@/lib/content';
 
 // moreFromSource only reads articlesBySource; the articles need only an id and a source id.
 const article = (id: string, source = 'alpha') => ({ id, source: { id: source } }) as unknown as Article;

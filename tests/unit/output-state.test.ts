@@ -46,7 +46,10 @@ describe('fileStamp', () => {
 describe('pagesToKeep', () => {
   const recorded = () => {
     const dir = site({ 'index.html': 'front', 'articles/a/index.html': 'a', 'rss.xml': 'feed' });
-    const state = recordOutputState(dir, ['index.html', 'articles/a/index.html', 'rss.xml'].map((page) => join(dir, page)));
+    const state = recordOutputState(
+      dir,
+      ['index.html', 'articles/a/index.html', 'rss.xml'].map((page) => join(dir, page)),
+    );
     const file = join(dir, '..', `${dir.split('/').pop()}.json`);
     writeOutputState(file, state);
     return { dir, state: readOutputState(file) };

@@ -62,7 +62,10 @@ describe('slugs and ids', () => {
     expect(slugify('  C++ & Rust  ')).toBe('c-and-rust');
   });
   it('makes tags that differ in case or spacing one topic', () => {
-    expect(normalizeTag(' Security   Guarantees ')).toEqual({ slug: 'security-guarantees', label: 'Security Guarantees' });
+    expect(normalizeTag(' Security   Guarantees ')).toEqual({
+      slug: 'security-guarantees',
+      label: 'Security Guarantees',
+    });
     expect(normalizeTag('NATO').slug).toBe(normalizeTag('nato').slug);
   });
 });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { z } from 'astro/zod';
-import { splitMarkdown, parseYaml } from '@/lib/frontmatter';
-import { createArticleSchema, sourceSchema, suggestField } from '@/lib/schemas';
 import { reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { parseYaml, splitMarkdown } from '@/lib/frontmatter';
+import { createArticleSchema, sourceSchema, suggestField } from '@/lib/schemas';
 
 // Fixtures go through the real YAML rules and the real schemas, so defaults and coercions match the build.
 // Astro's image() helper needs a build; a stand-in resolves relative paths to fake metadata.
@@ -38,7 +38,7 @@ async function data(yamlLines: string, base?: Record<string, unknown>) {
 describe('article schema: the demo front matter', () => {
   it('accepts the contract example and fills defaults', async () => {
     const { data: frontmatter } = splitMarkdown(
-      "---\ntitle: 'Rasmussen: \"NATO\"'\ndate: 2024-04-19\nsource: athens-news\nvia: [the-guardian]\ntags: [nato, ukraine]\n---\n\nBody.\n",
+      '---\ntitle: \'Rasmussen: "NATO"\'\ndate: 2024-04-19\nsource: athens-news\nvia: [the-guardian]\ntags: [nato, ukraine]\n---\n\nBody.\n',
     );
     const result = await articleSchema.parseAsync(frontmatter);
     expect(result.title).toBe('Rasmussen: "NATO"');
@@ -62,8 +62,12 @@ describe('article schema: title', () => {
     expect((await data(`title: '${'a'.repeat(300)}'`)).title).toHaveLength(300);
   });
   it('must be text, not a number or boolean', async () => {
-    expect(await messages('title: 1984')).toEqual(['title: title must be text, not the number 1984. Put the value in quotes.']);
-    expect(await messages('title: true')).toEqual(['title: title must be text, not the boolean true. Put the value in quotes.']);
+    expect(await messages('title: 1984')).toEqual([
+      'title: title must be text, not the number 1984. Put the value in quotes.',
+    ]);
+    expect(await messages('title: true')).toEqual([
+      'title: title must be text, not the boolean true. Put the value in quotes.',
+    ]);
     expect((await data("title: '1984'")).title).toBe('1984');
   });
 });
@@ -73,7 +77,10 @@ describe('article schema: date and updated', () => {
     expect((await data('date: 2024-04-19')).date).toEqual({ iso: '2024-04-19', dateOnly: true });
   });
   it('keeps a date-time with its offset', async () => {
-    expect((await data('date: 2024-04-19T09:30:00+03:00')).date).toEqual({ iso: '2024-04-19T09:30:00+03:00', dateOnly: false });
+    expect((await data('date: 2024-04-19T09:30:00+03:00')).date).toEqual({
+      iso: '2024-04-19T09:30:00+03:00',
+      dateOnly: false,
+    });
     expect((await data('date: 2024-04-19T09:30:00Z')).date.iso).toBe('2024-04-19T09:30:00+00:00');
     expect((await data("date: '2024-04-19T09:30+0530'")).date.iso).toBe('2024-04-19T09:30:00+05:30');
   });
@@ -105,7 +112,9 @@ describe('article schema: date and updated', () => {
     ]);
     expect(await messages('date: 2024-04-19T10:00:00+03:00\nupdated: 2024-04-19T09:00:00+03:00')).toHaveLength(1);
     expect((await data('updated: 2024-04-19T08:00:00+03:00')).updated?.iso).toBe('2024-04-19T08:00:00+03:00');
-    expect((await data('date: 2024-04-19T10:00:00+03:00\nupdated: 2024-04-19T08:00:00+01:00')).updated?.dateOnly).toBe(false);
+    expect((await data('date: 2024-04-19T10:00:00+03:00\nupdated: 2024-04-19T08:00:00+01:00')).updated?.dateOnly).toBe(
+      false,
+    );
   });
 });
 
@@ -118,14 +127,16 @@ describe('article schema: source and via', () => {
     expect(await messages("source: 'Athens News'")).toEqual([
       'source: source "Athens News" is not a source id. Use the file name of a file in content/sources/ without .yaml, such as "athens-news".',
     ]);
-    expect((await messages('via: the-guardian'))[0]).toBe('via: via must be a list of source ids, such as [the-guardian].');
+    expect((await messages('via: the-guardian'))[0]).toBe(
+      'via: via must be a list of source ids, such as [the-guardian].',
+    );
     expect((await messages("via: ['../x']"))[0]).toMatch(/^via\.0: each via entry "\.\.\/x" is not a source id/);
   });
 });
 
 describe('article schema: URLs', () => {
   it('accepts http and https and normalises them', async () => {
-    expect((await data("sourceUrl: 'https://www.athensnews.gr/a b?q=\"x\"'")).sourceUrl).toBe(
+    expect((await data('sourceUrl: \'https://www.athensnews.gr/a b?q="x"\'')).sourceUrl).toBe(
       'https://www.athensnews.gr/a%20b?q=%22x%22',
     );
     expect((await data("sourceUrl: 'HTTP://Example.COM'")).sourceUrl).toBe('http://example.com/');
@@ -176,8 +187,13 @@ describe('article schema: author, summary, tags, lang, draft', () => {
 
 describe('article schema: image', () => {
   it('accepts an https URL and a relative path, with alt text', async () => {
-    expect((await data("image: { src: 'https://example.com/a.jpg', alt: 'A photo' }")).image?.src).toBe('https://example.com/a.jpg');
-    expect((await data("image: { src: './a.jpg', alt: 'A photo', credit: 'AP' }")).image).toMatchObject({ alt: 'A photo', credit: 'AP' });
+    expect((await data("image: { src: 'https://example.com/a.jpg', alt: 'A photo' }")).image?.src).toBe(
+      'https://example.com/a.jpg',
+    );
+    expect((await data("image: { src: './a.jpg', alt: 'A photo', credit: 'AP' }")).image).toMatchObject({
+      alt: 'A photo',
+      credit: 'AP',
+    });
   });
   it('rejects other schemes, absolute paths and missing alt', async () => {
     expect((await messages("image: { src: 'http://example.com/a.jpg', alt: 'x' }"))[0]).toBe(
@@ -185,7 +201,9 @@ describe('article schema: image', () => {
     );
     expect((await messages("image: { src: 'javascript:alert(1)', alt: 'x' }"))[0]).toContain('must be an https: URL');
     expect((await messages("image: { src: '/etc/a.jpg', alt: 'x' }"))[0]).toContain('must not start with "/"');
-    expect(await messages("image: { src: 'https://example.com/a.jpg' }")).toEqual(['image.alt: image.alt is required.']);
+    expect(await messages("image: { src: 'https://example.com/a.jpg' }")).toEqual([
+      'image.alt: image.alt is required.',
+    ]);
     expect((await messages("image: { src: 'https://example.com/a.jpg', alt: 'x', caption: 'y' }"))[0]).toBe(
       'image: unknown field "caption" in image. Known fields: src, alt, credit.',
     );
@@ -195,7 +213,9 @@ describe('article schema: image', () => {
 describe('article schema: unknown keys and slug', () => {
   it('rejects a typo with a suggestion', async () => {
     expect(await messages("tittle: 'x'")).toEqual([': unknown field "tittle" in an article: did you mean "title"?']);
-    expect(await messages('sorce: athens-news')).toEqual([': unknown field "sorce" in an article: did you mean "source"?']);
+    expect(await messages('sorce: athens-news')).toEqual([
+      ': unknown field "sorce" in an article: did you mean "source"?',
+    ]);
   });
   it('rejects an unknown key without a close match by listing the fields', async () => {
     const [message] = await messages('layout: post');
@@ -215,7 +235,9 @@ describe('article schema: unknown keys and slug', () => {
 describe('source schema', () => {
   const source = (yaml: string) => sourceSchema.safeParse(parseYaml(yaml));
   it('accepts the demo source and defaults indexing to noindex', () => {
-    const result = source('name: Athens News\nurl: https://www.athensnews.gr/\ndescription: News in English from Greece\nlanguage: en\ncountry: GR\n');
+    const result = source(
+      'name: Athens News\nurl: https://www.athensnews.gr/\ndescription: News in English from Greece\nlanguage: en\ncountry: GR\n',
+    );
     expect(result.data).toEqual({
       name: 'Athens News',
       url: 'https://www.athensnews.gr/',
@@ -226,7 +248,9 @@ describe('source schema', () => {
     });
   });
   it('requires a name and an http(s) url', () => {
-    expect(source('url: https://x.example/').error?.issues.map((issue) => issue.message)).toEqual(['name is required.']);
+    expect(source('url: https://x.example/').error?.issues.map((issue) => issue.message)).toEqual([
+      'name is required.',
+    ]);
     expect(source("name: X\nurl: 'ftp://x.example/'").error?.issues[0]?.message).toBe(
       'url must start with http:// or https://, not "ftp:". Use the page\'s web address.',
     );

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { articlePageHead, type ArticleHeadInput } from '@/lib/article-head';
-import { parseContentDate, type ContentDate } from '@/lib/content-date';
+import { type ArticleHeadInput, articlePageHead } from '@/lib/article-head';
+import { type ContentDate, parseContentDate } from '@/lib/content-date';
 import { isoDateTime } from '@/lib/dates';
-import { articleSharing, canonicalHref, openGraphLocale, robotsTxt, sharedUrl, sharingMetaTags, type SharingInput } from '@/lib/seo';
+import {
+  articleSharing,
+  canonicalHref,
+  openGraphLocale,
+  robotsTxt,
+  type SharingInput,
+  sharedUrl,
+  sharingMetaTags,
+} from '@/lib/seo';
 
 function date(text: string): ContentDate {
   const parsed = parseContentDate(text);
@@ -49,7 +57,12 @@ describe('sharingMetaTags', () => {
     const tags = sharingMetaTags({
       ...page,
       image: { url: 'https://news.example/_astro/a.jpg', alt: 'A photo' },
-      article: { publishedTime: '2024-04-19T00:00:00+03:00', modifiedTime: '2024-04-20T00:00:00+03:00', section: 'NATO', tags: ['NATO', 'Ukraine'] },
+      article: {
+        publishedTime: '2024-04-19T00:00:00+03:00',
+        modifiedTime: '2024-04-20T00:00:00+03:00',
+        section: 'NATO',
+        tags: ['NATO', 'Ukraine'],
+      },
     });
     expect(content(tags, 'og:type')).toEqual(['article']);
     expect(content(tags, 'article:published_time')).toEqual(['2024-04-19T00:00:00+03:00']);
@@ -68,7 +81,12 @@ describe('sharingMetaTags', () => {
 
 describe('articleSharing', () => {
   it('uses the first tag as section and the date when there is no update', () => {
-    expect(articleSharing({ date: date('2024-04-19'), updated: undefined, tags: [{ label: 'NATO' }, { label: 'EU' }] }, 'Europe/Athens')).toEqual({
+    expect(
+      articleSharing(
+        { date: date('2024-04-19'), updated: undefined, tags: [{ label: 'NATO' }, { label: 'EU' }] },
+        'Europe/Athens',
+      ),
+    ).toEqual({
       publishedTime: '2024-04-19T00:00:00+03:00',
       modifiedTime: '2024-04-19T00:00:00+03:00',
       section: 'NATO',
@@ -81,7 +99,9 @@ describe('articleSharing', () => {
 describe('canonicalHref', () => {
   const selfUrl = 'https://news.example/articles/a/';
   it('names the original when the page gives one', () => {
-    expect(canonicalHref({ robots: undefined, canonical: 'https://outlet.example/a', selfUrl })).toBe('https://outlet.example/a');
+    expect(canonicalHref({ robots: undefined, canonical: 'https://outlet.example/a', selfUrl })).toBe(
+      'https://outlet.example/a',
+    );
   });
   it('is the page itself otherwise', () => {
     expect(canonicalHref({ robots: undefined, canonical: undefined, selfUrl })).toBe(selfUrl);
@@ -95,20 +115,26 @@ describe('canonicalHref', () => {
 describe('sharedUrl', () => {
   const selfUrl = 'https://news.example/articles/a/';
   it('is the canonical address when there is one', () => {
-    expect(sharedUrl({ canonical: 'https://outlet.example/a', selfUrl, isArticle: true })).toBe('https://outlet.example/a');
+    expect(sharedUrl({ canonical: 'https://outlet.example/a', selfUrl, isArticle: true })).toBe(
+      'https://outlet.example/a',
+    );
   });
   it('is the page itself on a noindex article, and nothing on another noindex page such as the 404 page', () => {
     expect(sharedUrl({ canonical: undefined, selfUrl, isArticle: true })).toBe(selfUrl);
     expect(sharedUrl({ canonical: undefined, selfUrl: 'https://news.example/404/', isArticle: false })).toBeUndefined();
   });
   it('leaves og:url out when there is none', () => {
-    expect(sharingMetaTags({ ...page, url: undefined }).some((tag) => 'property' in tag && tag.property === 'og:url')).toBe(false);
+    expect(
+      sharingMetaTags({ ...page, url: undefined }).some((tag) => 'property' in tag && tag.property === 'og:url'),
+    ).toBe(false);
   });
 });
 
 describe('robotsTxt', () => {
   it('allows crawling and names the sitemap', () => {
-    expect(robotsTxt('https://news.example/news/sitemap-index.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://news.example/news/sitemap-index.xml\n');
+    expect(robotsTxt('https://news.example/news/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://news.example/news/sitemap-index.xml\n',
+    );
   });
 });
 
@@ -126,15 +152,26 @@ describe('articlePageHead', () => {
     lang: 'en',
     image: { alt: 'A photo' },
   });
-  const context = { siteUrl: 'https://news.example', base: '/news/', siteTitle: 'Broadsheet', timeZone: 'Europe/Athens' };
+  const context = {
+    siteUrl: 'https://news.example',
+    base: '/news/',
+    siteTitle: 'Broadsheet',
+    timeZone: 'Europe/Athens',
+  };
 
   it('follows the source’s indexing policy', () => {
-    expect(articlePageHead(article('noindex', 'https://www.athensnews.gr/1'), undefined, context)).toMatchObject({ robots: 'noindex', canonical: undefined });
+    expect(articlePageHead(article('noindex', 'https://www.athensnews.gr/1'), undefined, context)).toMatchObject({
+      robots: 'noindex',
+      canonical: undefined,
+    });
     expect(articlePageHead(article('canonical', 'https://www.athensnews.gr/1'), undefined, context)).toMatchObject({
       robots: undefined,
       canonical: 'https://www.athensnews.gr/1',
     });
-    expect(articlePageHead(article('index'), undefined, context)).toMatchObject({ robots: undefined, canonical: undefined });
+    expect(articlePageHead(article('index'), undefined, context)).toMatchObject({
+      robots: undefined,
+      canonical: undefined,
+    });
   });
   it('links the source’s feeds and carries the image, sharing facts and JSON-LD of the page', () => {
     const head = articlePageHead(article('index'), 'https://news.example/_astro/a.jpg', context);
@@ -145,7 +182,10 @@ describe('articlePageHead', () => {
     ]);
     expect(head.image).toEqual({ url: 'https://news.example/_astro/a.jpg', alt: 'A photo' });
     expect(head.article.publishedTime).toBe('2024-04-19T00:00:00+03:00');
-    expect(head.jsonLd).toMatchObject({ url: 'https://news.example/news/articles/2024/04/story/', image: ['https://news.example/_astro/a.jpg'] });
+    expect(head.jsonLd).toMatchObject({
+      url: 'https://news.example/news/articles/2024/04/story/',
+      image: ['https://news.example/_astro/a.jpg'],
+    });
     expect(head.jsonLd['publisher']).toMatchObject({ url: 'https://news.example/news/' });
   });
 });

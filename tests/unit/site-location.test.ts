@@ -14,7 +14,9 @@ describe('normalizeBasePath', () => {
     expect(normalizeBasePath('/')).toBe('/');
   });
   it('rejects URLs, queries, fragments, dot segments, empty segments and spaces, naming the variable', () => {
-    expect(() => normalizeBasePath('https://example.org/news/')).toThrow(/BASE_PATH="https:\/\/example.org\/news\/" is a URL/);
+    expect(() => normalizeBasePath('https://example.org/news/')).toThrow(
+      /BASE_PATH="https:\/\/example.org\/news\/" is a URL/,
+    );
     expect(() => normalizeBasePath('//cdn.example/news/')).toThrow(/is a URL/);
     expect(() => normalizeBasePath('/news/?x')).toThrow(/characters other than/);
     expect(() => normalizeBasePath('/news#x/')).toThrow(/characters other than/);
@@ -32,7 +34,10 @@ describe('parseSiteUrl', () => {
     expect(parseSiteUrl('HTTPS://Example.ORG')).toEqual({ url: 'https://example.org', base: '/' });
   });
   it('reads a path in the URL as the base path', () => {
-    expect(parseSiteUrl('https://user.github.io/broadsheet')).toEqual({ url: 'https://user.github.io', base: '/broadsheet/' });
+    expect(parseSiteUrl('https://user.github.io/broadsheet')).toEqual({
+      url: 'https://user.github.io',
+      base: '/broadsheet/',
+    });
   });
   it('rejects what is not an http(s) site address', () => {
     expect(() => parseSiteUrl('example.org')).toThrow(/SITE_URL="example.org" is not a URL/);
@@ -56,18 +61,25 @@ describe('siteLocationFromEnv', () => {
     });
   });
   it('takes the base from SITE_URL when BASE_PATH is not set, and requires the two to agree when both are', () => {
-    expect(siteLocationFromEnv({ SITE_URL: 'https://u.github.io/repo/' })).toEqual({ url: 'https://u.github.io', base: '/repo/' });
+    expect(siteLocationFromEnv({ SITE_URL: 'https://u.github.io/repo/' })).toEqual({
+      url: 'https://u.github.io',
+      base: '/repo/',
+    });
     expect(siteLocationFromEnv({ SITE_URL: 'https://u.github.io/repo', BASE_PATH: '/repo' }).base).toBe('/repo/');
     expect(() => siteLocationFromEnv({ SITE_URL: 'https://u.github.io/repo/', BASE_PATH: '/news/' })).toThrow(
       /ends in the path \/repo\/, but BASE_PATH="\/news\/" says \/news\//,
     );
   });
   it('uses the production address Netlify or Vercel provide when SITE_URL is not set', () => {
-    expect(siteLocationFromEnv({ NETLIFY: 'true', URL: 'https://broadsheet.netlify.app' }).url).toBe('https://broadsheet.netlify.app');
-    expect(siteLocationFromEnv({ VERCEL: '1', VERCEL_PROJECT_PRODUCTION_URL: 'news.example.org' }).url).toBe('https://news.example.org');
-    expect(siteLocationFromEnv({ NETLIFY: 'true', URL: 'https://a.netlify.app', SITE_URL: 'https://example.org' }).url).toBe(
-      'https://example.org',
+    expect(siteLocationFromEnv({ NETLIFY: 'true', URL: 'https://broadsheet.netlify.app' }).url).toBe(
+      'https://broadsheet.netlify.app',
     );
+    expect(siteLocationFromEnv({ VERCEL: '1', VERCEL_PROJECT_PRODUCTION_URL: 'news.example.org' }).url).toBe(
+      'https://news.example.org',
+    );
+    expect(
+      siteLocationFromEnv({ NETLIFY: 'true', URL: 'https://a.netlify.app', SITE_URL: 'https://example.org' }).url,
+    ).toBe('https://example.org');
     // A URL variable outside Netlify means something else, and is not read.
     expect(siteLocationFromEnv({ URL: 'https://elsewhere.example' }).url).toBe('http://127.0.0.1:4321');
     expect(() => siteLocationFromEnv({ NETLIFY: 'true', URL: 'not a url' })).toThrow(/URL \(set by Netlify\)/);

@@ -1,8 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtPageFile, pageIndexing, readHead, readPageIndexingMemory, rememberedPageIndexing, writePageIndexingMemory, type RememberedPage } from '@/lib/sitemap';
-import { temporaryFolder } from '../build/helpers';
+import {
+  builtPageFile,
+  pageIndexing,
+  type RememberedPage,
+  readHead,
+  readPageIndexingMemory,
+  rememberedPageIndexing,
+  writePageIndexingMemory,
+} from '@/lib/sitemap';
+import { temporaryFolder } from '../support/build';
 
 const url = 'https://news.example/news/articles/a/';
 
@@ -17,7 +25,9 @@ describe('pageIndexing', () => {
   it('leaves out noindex pages and pages whose canonical address is elsewhere', () => {
     expect(pageIndexing('<head><meta name="robots" content="noindex"></head>', url).indexable).toBe(false);
     expect(pageIndexing('<head><meta name="ROBOTS" content="none"></head>', url).indexable).toBe(false);
-    expect(pageIndexing('<head><link rel="canonical" href="https://outlet.example/a"></head>', url).indexable).toBe(false);
+    expect(pageIndexing('<head><link rel="canonical" href="https://outlet.example/a"></head>', url).indexable).toBe(
+      false,
+    );
   });
   it('reads the tags around inlined styles and scripts, and not lookalikes inside them', () => {
     const head = `<head><style>a::after{content:"<meta name=robots content=noindex>"}</style><script type="application/ld+json">{"x":"\\u003cmeta name=robots content=noindex>"}</script>
@@ -27,18 +37,26 @@ describe('pageIndexing', () => {
   });
   it('reads attribute values with character references, and rel and names in any case', () => {
     const self = url.replace('/a/', '/a%26b/');
-    expect(pageIndexing(`<head><LINK REL="Canonical" HREF="${self.replace('%26', '%26')}"></head>`, self).indexable).toBe(true);
-    expect(pageIndexing('<head><link rel="alternate canonical" href="https://outlet.example/?a=1&amp;b=2"></head>', url).indexable).toBe(false);
-    expect(pageIndexing('<head><meta property="article:modified_time" content="2024-04-19T00:00:00&#43;03:00"></head>', url).lastmod).toBe(
-      '2024-04-19T00:00:00+03:00',
-    );
+    expect(
+      pageIndexing(`<head><LINK REL="Canonical" HREF="${self.replace('%26', '%26')}"></head>`, self).indexable,
+    ).toBe(true);
+    expect(
+      pageIndexing('<head><link rel="alternate canonical" href="https://outlet.example/?a=1&amp;b=2"></head>', url)
+        .indexable,
+    ).toBe(false);
+    expect(
+      pageIndexing('<head><meta property="article:modified_time" content="2024-04-19T00:00:00&#43;03:00"></head>', url)
+        .lastmod,
+    ).toBe('2024-04-19T00:00:00+03:00');
   });
 });
 
 describe('builtPageFile', () => {
   it('maps page URLs under the base to their index.html files', () => {
     expect(builtPageFile('/out', url, 'https://news.example/news/')).toBe(join('/out', 'articles/a/index.html'));
-    expect(builtPageFile('/out', 'https://news.example/news/', 'https://news.example/news/')).toBe(join('/out', 'index.html'));
+    expect(builtPageFile('/out', 'https://news.example/news/', 'https://news.example/news/')).toBe(
+      join('/out', 'index.html'),
+    );
   });
   it('ignores feeds, other origins and paths outside the base', () => {
     expect(builtPageFile('/out', 'https://news.example/news/rss.xml', 'https://news.example/news/')).toBeUndefined();
@@ -51,7 +69,10 @@ describe('readHead', () => {
   it('reads a page up to the end of its head, across read chunks and multi-byte characters', () => {
     const file = join(temporaryFolder('head'), 'index.html');
     const filler = 'ά'.repeat(20_000);
-    writeFileSync(file, `<html><head><title>${filler}</title><meta name="robots" content="noindex"></head><body>${'x'.repeat(50_000)}</body></html>`);
+    writeFileSync(
+      file,
+      `<html><head><title>${filler}</title><meta name="robots" content="noindex"></head><body>${'x'.repeat(50_000)}</body></html>`,
+    );
     const head = readHead(file);
     expect(head.endsWith('<meta name="robots" content="noindex"></head>')).toBe(true);
     expect(head).toContain(filler);
@@ -59,7 +80,8 @@ describe('readHead', () => {
 });
 
 describe('rememberedPageIndexing', () => {
-  const head = (lastmod: string) => `<html><head><meta property="article:modified_time" content="${lastmod}"></head><body></body></html>`;
+  const head = (lastmod: string) =>
+    `<html><head><meta property="article:modified_time" content="${lastmod}"></head><body></body></html>`;
 
   it('reads a page once, answers from memory while its file is unchanged, and reads it again once it is written', () => {
     const dir = temporaryFolder('sitemap-memory');
@@ -80,7 +102,10 @@ describe('rememberedPageIndexing', () => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
     writeFileSync(file, head('2024-02-02T00:00:00Z'));
     const second: Record<string, RememberedPage> = {};
-    expect(rememberedPageIndexing(file, url, planted, second)).toEqual({ indexable: true, lastmod: '2024-02-02T00:00:00Z' });
+    expect(rememberedPageIndexing(file, url, planted, second)).toEqual({
+      indexable: true,
+      lastmod: '2024-02-02T00:00:00Z',
+    });
     expect(second[url]?.[0]).not.toBe(first[url]?.[0]);
   });
 

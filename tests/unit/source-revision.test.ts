@@ -2,16 +2,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentCodeFiles, sourceRevision } from '@/lib/build/source-revision';
-import { projectRoot, temporaryFolder } from '../build/helpers';
+import { projectRoot, temporaryFolder } from '../support/build';
 
 function project(): string {
   const root = temporaryFolder('revision');
   mkdirSync(join(root, 'src/lib/markdown'), { recursive: true });
-  writeFileSync(join(root, 'src/content.config.ts'), "import { load } from '@/lib/loader';\nimport { z } from 'astro/zod';\n");
-  writeFileSync(join(root, 'src/lib/loader.ts'), "export { x } from './shared.js';\nconst later = () => import('./lazy');\n");
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    "import { load } from '@/lib/loader';\nimport { z } from 'astro/zod';\n",
+  );
+  writeFileSync(
+    join(root, 'src/lib/loader.ts'),
+    "export { x } from './shared.js';\nconst later = () => import('./lazy');\n",
+  );
   writeFileSync(join(root, 'src/lib/shared.ts'), 'export const x = 1;');
   writeFileSync(join(root, 'src/lib/lazy.ts'), 'export const y = 1;');
-  writeFileSync(join(root, 'src/lib/markdown/pipeline.ts'), "import type { Root } from 'hast';\nimport { x } from '../shared';\n");
+  writeFileSync(
+    join(root, 'src/lib/markdown/pipeline.ts'),
+    "import type { Root } from 'hast';\nimport { x } from '../shared';\n",
+  );
   writeFileSync(join(root, 'src/lib/unrelated.ts'), 'export const z = 1;');
   writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion":3}');
   return root;
@@ -40,7 +49,13 @@ describe('content code revision', () => {
   });
   it('covers the real pipeline: its plugins, the sanitize schema, the loader and the schemas', () => {
     const files = contentCodeFiles(projectRoot);
-    for (const file of ['src/lib/markdown/sanitize-schema.ts', 'src/lib/markdown/rehype-article-text.ts', 'src/lib/article-text.ts', 'src/lib/content-loader.ts', 'src/lib/schemas.ts']) {
+    for (const file of [
+      'src/lib/markdown/sanitize-schema.ts',
+      'src/lib/markdown/rehype-article-text.ts',
+      'src/lib/article-text.ts',
+      'src/lib/content-loader.ts',
+      'src/lib/schemas.ts',
+    ]) {
       expect(files).toContain(file);
     }
     expect(files).not.toContain('src/lib/build/split-string-literal.ts');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { listingFrontmatter } from '../article-text';
+import { listingFrontmatter } from '@/lib/article-text';
 
 // Astro keeps each Markdown entry's rendered HTML and metadata in its content store, and writes the whole store as
 // one devalue string. At 20,000 generated articles the HTML was 208 MB of the store's 288 MB, and serialising the
@@ -134,7 +134,9 @@ export function withBody<T extends EntryWithBody>(entry: T, folder = bodyFolderI
   if (!key || !entry.rendered) return entry;
   const file = entry.filePath ?? entry.id;
   if (!folder) {
-    throw new Error(`${file}: its rendered body is kept outside the content store, but no articles loader ran in this process to say where.`);
+    throw new Error(
+      `${file}: its rendered body is kept outside the content store, but no articles loader ran in this process to say where.`,
+    );
   }
   let rendered: RenderedEntry;
   try {

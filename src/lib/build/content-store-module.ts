@@ -7,7 +7,7 @@
 // the content sync, so the module gives the pages the entries the loaders left in memory (shared-content-store.ts);
 // when they are not all there, it reads the store file itself.
 
-import { SHARED_STORE_KEY } from './shared-content-store.js';
+import { SHARED_STORE_KEY } from '@/lib/build/shared-content-store';
 
 /** What the module checks before it reads the store: the file as it was when the module was made. */
 export interface StoreFileStamp {
@@ -44,7 +44,8 @@ export function contentStoreModule(stamp: StoreFileStamp, build: string): string
     `  const file = ${JSON.stringify(stamp.path)};`,
     '  const stat = statSync(file);',
     `  if (stat.size !== ${stamp.size} || stat.mtimeMs !== ${stamp.mtimeMs}) {`,
-    "    throw new Error(`${file} changed while the site was being built. Run the build again.`);",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: this line is code of the generated module, a template literal there
+    '    throw new Error(`${file} changed while the site was being built. Run the build again.`);',
     '  }',
     "  return JSON.parse(readFileSync(file, 'utf8'));",
     '}',

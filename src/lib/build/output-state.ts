@@ -3,7 +3,7 @@
 // Astro's incremental build reuses a page by copying it from its cache folder into the output folder, unless the file
 // is already there. Starting every build from an empty folder meant copying every reused page back (6,077 files in a
 // rebuild at 5,000 articles) while the old folder was being deleted beside the build: the unchanged rebuild took
-// 37.7–38.0 s; with the pages left in place, 22.4–28.3 s (scripts/build.ts, measured in the README's Performance
+// 37.7–38.0 s; with the pages left in place, 22.4–28.3 s (tools/build.ts, measured in the README's Performance
 // section). A page left in place must be exactly the one Astro's cache holds for it, or Astro would publish whatever
 // the file happens to contain. So each build records its pages' file identity (size, modification time in
 // nanoseconds, inode) next to Astro's cache, and the next build keeps the folder's pages only when every recorded page

@@ -8,7 +8,7 @@
 // The registry lives on globalThis because the loaders and the store module are loaded by different module graphs
 // (the content config through a Vite server, the pages from the built bundle) and so never share a module instance.
 
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbage } from '@/lib/build/collect-garbage';
 
 /** The registry's key on globalThis, also written into the generated store module. */
 export const SHARED_STORE_KEY = 'broadsheet.shared-content-store';

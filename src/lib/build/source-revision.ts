@@ -24,11 +24,13 @@ function resolveImport(specifier: string, importer: string, projectRoot: string)
 }
 
 /** Every project file reachable by imports from `entryPoints`, as sorted paths relative to the project root. */
-export function contentCodeFiles(projectRoot: string, entryPoints: readonly string[] = CONTENT_CODE_ENTRY_POINTS): string[] {
+export function contentCodeFiles(
+  projectRoot: string,
+  entryPoints: readonly string[] = CONTENT_CODE_ENTRY_POINTS,
+): string[] {
   const seen = new Set<string>();
   const queue = entryPoints.map((path) => join(projectRoot, path));
-  while (queue.length > 0) {
-    const file = queue.pop()!;
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT_SPECIFIER)) {
@@ -40,9 +42,18 @@ export function contentCodeFiles(projectRoot: string, entryPoints: readonly stri
 }
 
 /** A short hash of the content code (see contentCodeFiles) and of package-lock.json, which pins its packages. */
-export function sourceRevision(projectRoot: string, entryPoints: readonly string[] = CONTENT_CODE_ENTRY_POINTS): string {
-  const files = [...contentCodeFiles(projectRoot, entryPoints), 'package-lock.json'].filter((file) => existsSync(join(projectRoot, file)));
+export function sourceRevision(
+  projectRoot: string,
+  entryPoints: readonly string[] = CONTENT_CODE_ENTRY_POINTS,
+): string {
+  const files = [...contentCodeFiles(projectRoot, entryPoints), 'package-lock.json'].filter((file) =>
+    existsSync(join(projectRoot, file)),
+  );
   const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(projectRoot, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(projectRoot, file)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { articleIdFromPath } from '../slug';
-import { checkArticleFile, checkSourceFile } from './check-file';
-import { listArticleFiles, listSourceFiles, sourceIdFromFileName } from './content-files';
-import { compareProblems, splitReason, type ContentProblem } from './problems';
-import { needsRender, type BodyRenderer } from './render-body';
+import { checkArticleFile, checkSourceFile } from '@/lib/content-check/check-file';
+import { listArticleFiles, listSourceFiles, sourceIdFromFileName } from '@/lib/content-check/content-files';
+import { type ContentProblem, compareProblems, splitReason } from '@/lib/content-check/problems';
+import { type BodyRenderer, needsRender } from '@/lib/content-check/render-body';
+import { articleIdFromPath } from '@/lib/slug';
 
 /** Where to check, and how to render bodies. */
 export interface CheckContentOptions {
@@ -48,7 +48,12 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
     const file = shown(filePath);
     const id = articleIdFromPath(entry);
     if (id === undefined) {
-      problems.push({ file, rule: 'invalid-id', reason: 'the file name has no letter or digit to make a URL from.', fix: 'Rename the file.' });
+      problems.push({
+        file,
+        rule: 'invalid-id',
+        reason: 'the file name has no letter or digit to make a URL from.',
+        fix: 'Rename the file.',
+      });
     } else {
       filesById.set(id, [...(filesById.get(id) ?? []), file]);
     }
@@ -103,7 +108,12 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 }
 
 /** A problem for each local image path that has no file (the build would fail importing it). */
-function missingImages(paths: readonly string[], filePath: string, file: string, field: string | undefined): ContentProblem[] {
+function missingImages(
+  paths: readonly string[],
+  filePath: string,
+  file: string,
+  field: string | undefined,
+): ContentProblem[] {
   return paths.flatMap((path) => {
     let decoded = path;
     try {
@@ -112,6 +122,14 @@ function missingImages(paths: readonly string[], filePath: string, file: string,
       // The path rules have already reported a malformed escape.
     }
     if (existsSync(resolve(dirname(filePath), decoded))) return [];
-    return [{ file, field, rule: 'image-missing', reason: `the image "${path}" does not exist.`, fix: 'Add the file next to the article, or fix the path.' }];
+    return [
+      {
+        file,
+        field,
+        rule: 'image-missing',
+        reason: `the image "${path}" does not exist.`,
+        fix: 'Add the file next to the article, or fix the path.',
+      },
+    ];
   });
 }

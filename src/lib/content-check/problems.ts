@@ -46,5 +46,7 @@ export function formatProblemsJson(problems: readonly ContentProblem[], fileCoun
 /** Splits a rule's message ("X leaves the content folder. Use an https: URL ...") into what is wrong and the fix. */
 export function splitReason(message: string): { reason: string; fix: string } {
   const at = message.search(/\. (?=[A-Z])/);
-  return at === -1 ? { reason: message, fix: 'See "Writing an article" in the README.' } : { reason: message.slice(0, at + 1), fix: message.slice(at + 2) };
+  return at === -1
+    ? { reason: message, fix: 'See "Writing an article" in the README.' }
+    : { reason: message.slice(0, at + 1), fix: message.slice(at + 2) };
 }

@@ -1,11 +1,16 @@
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { createMarkdownOptions } from '../markdown/pipeline';
+import { createMarkdownOptions } from '@/lib/markdown/pipeline';
 
 /** What rendering one body found: the local image paths Astro would import, or why it failed. */
 export type BodyRenderResult =
   | { readonly ok: true; readonly localImagePaths: readonly string[] }
-  | { readonly ok: false; readonly rule?: string | undefined; readonly line?: number | undefined; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly rule?: string | undefined;
+      readonly line?: number | undefined;
+      readonly reason: string;
+    };
 
 /** Renders a Markdown body the way the build does and reports what it found. */
 export type BodyRenderer = (body: string, filePath: string) => Promise<BodyRenderResult>;
@@ -29,7 +34,10 @@ export function needsRender(body: string): boolean {
 
 /** A renderer with the site's own Markdown pipeline (`createMarkdownOptions`), as `astro build` runs it. */
 export async function createBodyRenderer(contentDir: string, base = '/'): Promise<BodyRenderer> {
-  const processor = await createMarkdownProcessor({ ...createMarkdownOptions({ contentDir, base }), syntaxHighlight: false });
+  const processor = await createMarkdownProcessor({
+    ...createMarkdownOptions({ contentDir, base }),
+    syntaxHighlight: false,
+  });
   return async (body, filePath) => {
     // Astro's processor logs each failure before it throws; the check reports it once, its own way.
     const log = console.error;

@@ -48,7 +48,9 @@ export function decodeContentFile(bytes: Uint8Array): { readonly text: string } 
 }
 
 /** Why a front matter block is too large, or undefined when it is within the limit. */
-export function findFrontmatterSizeProblem(rawData: string): { readonly reason: string; readonly fix: string } | undefined {
+export function findFrontmatterSizeProblem(
+  rawData: string,
+): { readonly reason: string; readonly fix: string } | undefined {
   const size = Buffer.byteLength(rawData, 'utf8');
   if (size <= MAX_FRONTMATTER_BYTES) return undefined;
   return {
@@ -74,7 +76,16 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length) {
     const byte = bytes[index] ?? 0;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
     if (length === 0 || index + length > bytes.length) return line;
     try {
       strictUtf8.decode(bytes.subarray(index, index + length));

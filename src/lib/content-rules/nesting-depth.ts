@@ -17,9 +17,39 @@ export interface NestingProblem {
 
 // Void elements have no end tag; the others here are closed implicitly by the HTML parser, so they do not stack up.
 const elementsThatDoNotNest = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt',
-  'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rtc', 'rp', 'colgroup', 'html',
-  'head', 'body',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rtc',
+  'rp',
+  'colgroup',
+  'html',
+  'head',
+  'body',
 ]);
 
 const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[\s/][^<>]*)?>/g;
@@ -89,8 +119,7 @@ function containerDepth(line: string): number {
     else if (character === '>') {
       depth += 1;
       if (line[index + 1] === ' ') index += 1;
-    }
-    else {
+    } else {
       listMarker.lastIndex = index;
       const marker = listMarker.exec(line);
       if (!marker) break;

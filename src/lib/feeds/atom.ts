@@ -1,5 +1,5 @@
-import type { Feed, FeedItem } from './feed';
-import { escapeXml } from './xml';
+import type { Feed, FeedItem } from '@/lib/feeds/feed';
+import { escapeXml } from '@/lib/feeds/xml';
 
 // Atom 1.0 (RFC 4287). Every entry has an author: the original byline, or the outlet when there is none, so the
 // feed needs no feed-level author. The original article is the entry's `via` link.
@@ -23,7 +23,10 @@ function entry(item: FeedItem): string {
     element('published', item.published),
     element('updated', item.modified),
     ...authors.map((name) => `<author>${element('name', name)}</author>`),
-    ...item.tags.map((tag) => `<category term="${escapeXml(tag.label)}" scheme="${escapeXml(tag.url)}" label="${escapeXml(tag.label)}"/>`),
+    ...item.tags.map(
+      (tag) =>
+        `<category term="${escapeXml(tag.label)}" scheme="${escapeXml(tag.url)}" label="${escapeXml(tag.label)}"/>`,
+    ),
     ...(item.imageUrl ? [`<link rel="enclosure" href="${escapeXml(item.imageUrl)}"/>`] : []),
     element('summary', item.summary, ' type="text"'),
     element('content', item.contentHtml, ' type="html"'),

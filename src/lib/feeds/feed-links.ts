@@ -1,4 +1,4 @@
-import { FEED_FILES, feedPath, frontPagePath, sourcePath, tagPath, type FeedFormat, type FeedScope } from '../urls';
+import { FEED_FILES, type FeedFormat, type FeedScope, feedPath, frontPagePath, sourcePath, tagPath } from '@/lib/urls';
 
 // Which feeds a page announces with <link rel="alternate">, and how the /feeds/ page lists them.
 

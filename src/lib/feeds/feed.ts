@@ -1,10 +1,10 @@
-import type { ContentDate } from '../content-date';
-import { formatArticleDate, isoDateTime, toInstant, type DateContext } from '../dates';
-import { formatNameList } from '../locale-text';
-import type { NormalizedTag } from '../tags';
-import { absoluteUrl, articlePath, displayHost, sourcePath, tagPath } from '../urls';
-import { absolutizeHtml } from './absolute-html';
-import { escapeHtml } from './xml';
+import type { ContentDate } from '@/lib/content-date';
+import { type DateContext, formatArticleDate, isoDateTime, toInstant } from '@/lib/dates';
+import { absolutizeHtml } from '@/lib/feeds/absolute-html';
+import { escapeHtml } from '@/lib/feeds/xml';
+import { formatNameList } from '@/lib/locale-text';
+import type { NormalizedTag } from '@/lib/tags';
+import { absoluteUrl, articlePath, displayHost, sourcePath, tagPath } from '@/lib/urls';
 
 // One format-neutral model of a feed; rss.ts, atom.ts and json-feed.ts each write it out. Everything here is pure:
 // the route-facing module (site-feeds.ts) gathers the articles and rendered HTML and passes them in.
@@ -157,7 +157,10 @@ export function buildFeedItem(article: FeedArticle, context: FeedContext): FeedI
     modifiedInstant: toInstant(modifiedDate, context.timeZone),
     authors: article.authors,
     sourceName: article.source.name,
-    tags: article.tags.map((tag) => ({ label: tag.label, url: absoluteUrl(context.siteUrl, tagPath(context.base, tag.slug)) })),
+    tags: article.tags.map((tag) => ({
+      label: tag.label,
+      url: absoluteUrl(context.siteUrl, tagPath(context.base, tag.slug)),
+    })),
     imageUrl: article.imageUrl,
     language: article.lang,
   };

@@ -1,4 +1,4 @@
-import type { Feed, FeedItem } from './feed';
+import type { Feed, FeedItem } from '@/lib/feeds/feed';
 
 // JSON Feed 1.1 (https://jsonfeed.org/version/1.1): `external_url` is the original article, `authors` the byline.
 

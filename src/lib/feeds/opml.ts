@@ -1,4 +1,4 @@
-import { escapeXml } from './xml';
+import { escapeXml } from '@/lib/feeds/xml';
 
 // OPML 2.0 (http://opml.org/spec2.opml): a subscription list that feed readers import in one go.
 

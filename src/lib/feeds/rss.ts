@@ -1,6 +1,6 @@
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
-import type { Feed, FeedItem } from './feed';
-import { escapeXml, xmlSafeText } from './xml';
+import type { Feed, FeedItem } from '@/lib/feeds/feed';
+import { escapeXml, xmlSafeText } from '@/lib/feeds/xml';
 
 // RSS 2.0 through @astrojs/rss. Its `customData` goes through an XML parser that turns text such as `007` into the
 // number 7, so the bylines (dc:creator) go in as placeholders and are written in, escaped, afterwards.
@@ -20,7 +20,9 @@ function rssItem(item: FeedItem, itemIndex: number): RSSFeedItem {
     description: xmlSafeText(item.summary),
     content: xmlSafeText(item.contentHtml),
     categories: item.tags.map((tag) => xmlSafeText(tag.label)),
-    customData: item.authors.map((_, authorIndex) => `<dc:creator>${creatorPlaceholder(itemIndex, authorIndex)}</dc:creator>`).join(''),
+    customData: item.authors
+      .map((_, authorIndex) => `<dc:creator>${creatorPlaceholder(itemIndex, authorIndex)}</dc:creator>`)
+      .join(''),
   };
 }
 
@@ -41,8 +43,11 @@ export function rssOptions(feed: Feed): RSSOptions {
 /** The feed as an RSS 2.0 document. */
 export async function renderRss(feed: Feed): Promise<string> {
   const xml = await getRssString(rssOptions(feed));
-  return xml.replace(/<dc:creator>broadsheet-creator-(\d+)-(\d+)<\/dc:creator>/g, (placeholder, item: string, author: string) => {
-    const name = feed.items[Number(item)]?.authors[Number(author)];
-    return name === undefined ? placeholder : `<dc:creator>${escapeXml(name)}</dc:creator>`;
-  });
+  return xml.replace(
+    /<dc:creator>broadsheet-creator-(\d+)-(\d+)<\/dc:creator>/g,
+    (placeholder, item: string, author: string) => {
+      const name = feed.items[Number(item)]?.authors[Number(author)];
+      return name === undefined ? placeholder : `<dc:creator>${escapeXml(name)}</dc:creator>`;
+    },
+  );
 }

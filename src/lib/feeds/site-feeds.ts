@@ -1,17 +1,25 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { withBody } from '../build/article-bodies';
-import { pageCacheKey } from '../cache-key';
-import { getSiteContent, type Article, type SiteContent } from '../content';
-import { leadImageUrl } from '../lead-image-url';
-import { absoluteUrl, feedPath, frontPagePath, sourcePath, tagPath, type FeedFormat, type FeedScope } from '../urls';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { withBody } from '@/lib/build/article-bodies';
+import { pageCacheKey } from '@/lib/cache-key';
+import { type Article, getSiteContent, type SiteContent } from '@/lib/content';
+import { renderAtom } from '@/lib/feeds/atom';
+import {
+  buildFeed,
+  buildFeedItem,
+  FEED_LENGTH,
+  type Feed,
+  type FeedContext,
+  type FeedHead,
+  type FeedItem,
+} from '@/lib/feeds/feed';
+import { FEED_MEDIA_TYPES } from '@/lib/feeds/feed-links';
+import { renderJsonFeed } from '@/lib/feeds/json-feed';
+import { renderOpml } from '@/lib/feeds/opml';
+import { renderRss } from '@/lib/feeds/rss';
+import { leadImageUrl } from '@/lib/lead-image-url';
+import { absoluteUrl, type FeedFormat, type FeedScope, feedPath, frontPagePath, sourcePath, tagPath } from '@/lib/urls';
 import { siteConfig } from '@/site.config';
-import { renderAtom } from './atom';
-import { buildFeed, buildFeedItem, FEED_LENGTH, type Feed, type FeedContext, type FeedHead, type FeedItem } from './feed';
-import { FEED_MEDIA_TYPES } from './feed-links';
-import { renderJsonFeed } from './json-feed';
-import { renderOpml } from './opml';
-import { renderRss } from './rss';
 
 // The feed routes' one entry point: finds a scope's newest articles in the site's content and turns them into a
 // feed. The pure work is in feed.ts and the format modules; this module only gathers data.
@@ -56,7 +64,11 @@ function feedItem(article: Article, context: FeedContext): Promise<FeedItem> {
   return item;
 }
 
-function scopeHead(content: SiteContent, scope: FeedScope, context: FeedContext): { head: FeedHead; articles: readonly Article[] } {
+function scopeHead(
+  content: SiteContent,
+  scope: FeedScope,
+  context: FeedContext,
+): { head: FeedHead; articles: readonly Article[] } {
   const urls = {
     rss: absoluteUrl(context.siteUrl, feedPath(context.base, scope, 'rss')),
     atom: absoluteUrl(context.siteUrl, feedPath(context.base, scope, 'atom')),
@@ -139,7 +151,9 @@ function scopeFeedPath<Params>(content: SiteContent, params: Params, scope: Feed
 /** getStaticPaths entries for a per-source feed route: one per source, empty sources included (their pages link it). */
 export async function sourceFeedPaths(): Promise<FeedPath<{ id: string }>[]> {
   const content = await getSiteContent();
-  return content.sources.map(({ source }) => scopeFeedPath(content, { id: source.id }, { kind: 'source', id: source.id }));
+  return content.sources.map(({ source }) =>
+    scopeFeedPath(content, { id: source.id }, { kind: 'source', id: source.id }),
+  );
 }
 
 /** getStaticPaths entries for a per-topic feed route: one per topic. */

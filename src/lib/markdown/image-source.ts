@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { isOutside, normalizeLikeBrowsers, pathLeavesContent, schemeOf } from './local-path.js';
+import { isOutside, normalizeLikeBrowsers, pathLeavesContent, schemeOf } from '@/lib/markdown/local-path';
 
 /** Options of the image checks: where images may come from. */
 export interface ImageSourceOptions {
@@ -60,14 +60,20 @@ export function findImageSourceProblem(
   if (scheme !== undefined) {
     const lower = scheme.toLowerCase();
     if (!allowedSchemes.has(lower)) {
-      return { rule: 'image-scheme', reason: `uses the ${lower}: scheme; only http: and https: images are allowed. ${remedy}` };
+      return {
+        rule: 'image-scheme',
+        reason: `uses the ${lower}: scheme; only http: and https: images are allowed. ${remedy}`,
+      };
     }
     // rehype-sanitize compares schemes case-sensitively, so `HTTPS:` would silently lose its src.
     if (scheme !== lower) {
       return { rule: 'image-scheme-case', reason: `writes its scheme in capitals. Write it in lower case: ${lower}:` };
     }
     if (normalized !== url) {
-      return { rule: 'image-whitespace', reason: `has spaces or control characters around it or inside its scheme. Remove them.` };
+      return {
+        rule: 'image-whitespace',
+        reason: `has spaces or control characters around it or inside its scheme. Remove them.`,
+      };
     }
     if (!URL.canParse(normalized)) {
       return { rule: 'image-url-invalid', reason: `is not a valid URL. Check it, or use a path inside ${folder}.` };
@@ -76,7 +82,10 @@ export function findImageSourceProblem(
   }
 
   if (normalized !== url || /[\u0000-\u001f\u007f]/.test(normalized)) {
-    return { rule: 'image-whitespace', reason: `has spaces or control characters around it or inside it. Remove them.` };
+    return {
+      rule: 'image-whitespace',
+      reason: `has spaces or control characters around it or inside it. Remove them.`,
+    };
   }
   // Browsers read `\` as `/` in URLs, so `\\host\x.png` would be protocol-relative on the page.
   if (normalized.includes('\\')) {
@@ -118,7 +127,10 @@ export function findImageSourceProblem(
       return { rule: 'image-control-character', reason: `contains encoded control characters. Remove them.` };
     }
     if (decoded.includes('\\')) {
-      return { rule: 'image-backslash', reason: `contains an encoded backslash. Use forward slashes in a path inside ${folder}.` };
+      return {
+        rule: 'image-backslash',
+        reason: `contains an encoded backslash. Use forward slashes in a path inside ${folder}.`,
+      };
     }
     if (pathLeavesContent(decoded, filePath, contentDir)) {
       return filePath === undefined
@@ -134,7 +146,12 @@ export function findImageSourceProblem(
 
 /** The full error text: file (and line), the URL, what is wrong and the fix. */
 export function formatImageSourceError(
-  options: { readonly file: string; readonly label: string; readonly url: string; readonly position?: SourcePosition | undefined },
+  options: {
+    readonly file: string;
+    readonly label: string;
+    readonly url: string;
+    readonly position?: SourcePosition | undefined;
+  },
   problem: ImageSourceProblem,
 ): string {
   const start = options.position?.start;

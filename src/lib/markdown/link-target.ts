@@ -1,13 +1,17 @@
 import path from 'node:path';
-import type { ImageSourceProblem } from './image-source.js';
-import { normalizeLikeBrowsers, pathLeavesContent, schemeOf } from './local-path.js';
+import type { ImageSourceProblem } from '@/lib/markdown/image-source';
+import { normalizeLikeBrowsers, pathLeavesContent, schemeOf } from '@/lib/markdown/local-path';
 
 /**
  * Checks one link target written in an article: a relative path (`../other.md`, `./notes/`) must stay inside the
  * content folder, like an image path. URLs with a scheme are left to the sanitizer (only http, https and mailto
  * survive), and site paths (`/about/`), fragments and queries point at the site, not at files.
  */
-export function findLinkTargetProblem(url: string, filePath: string | undefined, contentDir: string): ImageSourceProblem | undefined {
+export function findLinkTargetProblem(
+  url: string,
+  filePath: string | undefined,
+  contentDir: string,
+): ImageSourceProblem | undefined {
   const folder = `${path.basename(contentDir)}/`;
   // Browsers read `\` as `/` in a URL, so `..\..\x` climbs like `../../x`.
   const normalized = normalizeLikeBrowsers(url).replace(/\\/g, '/');

@@ -3,18 +3,18 @@ import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdo
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import { rehypeArticleText } from './rehype-article-text.js';
-import { rehypeBaseLinks } from './rehype-base-links.js';
-import { rehypeFragmentLinks } from './rehype-fragment-links.js';
-import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
-import { rehypeHtmlImagePolicy } from './rehype-html-image-policy.js';
-import { rehypeLinkPolicy } from './rehype-link-policy.js';
-import { rehypeRestoreTaskCheckboxes } from './rehype-restore-task-checkboxes.js';
-import { rehypeStashTaskCheckboxes } from './rehype-stash-task-checkboxes.js';
-import { rehypeUnprefixIds } from './rehype-unprefix-ids.js';
-import { remarkImagePolicy } from './remark-image-policy.js';
-import { remarkSmartypants } from './remark-smartypants.js';
-import { articleSanitizeSchema } from './sanitize-schema.js';
+import { rehypeArticleText } from '@/lib/markdown/rehype-article-text';
+import { rehypeBaseLinks } from '@/lib/markdown/rehype-base-links';
+import { rehypeFragmentLinks } from '@/lib/markdown/rehype-fragment-links';
+import { rehypeHeadingSlugs } from '@/lib/markdown/rehype-heading-slugs';
+import { rehypeHtmlImagePolicy } from '@/lib/markdown/rehype-html-image-policy';
+import { rehypeLinkPolicy } from '@/lib/markdown/rehype-link-policy';
+import { rehypeRestoreTaskCheckboxes } from '@/lib/markdown/rehype-restore-task-checkboxes';
+import { rehypeStashTaskCheckboxes } from '@/lib/markdown/rehype-stash-task-checkboxes';
+import { rehypeUnprefixIds } from '@/lib/markdown/rehype-unprefix-ids';
+import { remarkImagePolicy } from '@/lib/markdown/remark-image-policy';
+import { remarkSmartypants } from '@/lib/markdown/remark-smartypants';
+import { articleSanitizeSchema } from '@/lib/markdown/sanitize-schema';
 
 /** Settings of the article Markdown pipeline. */
 export interface MarkdownPipelineOptions {

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { ARTICLE_TEXT_KEY, articleTextFromTree } from '../article-text.js';
+import { ARTICLE_TEXT_KEY, articleTextFromTree } from '@/lib/article-text';
 
 /**
  * Rehype plugin (trusted, after sanitize): stores the summary excerpt and search lead of the body in the plugin front
@@ -10,7 +10,8 @@ import { ARTICLE_TEXT_KEY, articleTextFromTree } from '../article-text.js';
  */
 export function rehypeArticleText(_options?: { readonly revision?: string | undefined }) {
   return (tree: Root, file: VFile): undefined => {
-    const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
+    file.data['astro'] ??= {};
+    const astro = file.data['astro'] as { frontmatter?: Record<string, unknown> };
     astro.frontmatter = { ...astro.frontmatter, [ARTICLE_TEXT_KEY]: articleTextFromTree(tree) };
     return undefined;
   };

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Root } from 'hast';
-import { forEachElement } from './each-element.js';
 import type { VFile } from 'vfile';
-import { articleIdFromPath } from '../slug';
-import { articlePath, rebaseRootRelative } from '../urls';
-import { markdownFilePath } from './image-source.js';
-import { userContentPrefix } from './sanitize-schema.js';
+import { forEachElement } from '@/lib/markdown/each-element';
+import { markdownFilePath } from '@/lib/markdown/image-source';
+import { userContentPrefix } from '@/lib/markdown/sanitize-schema';
+import { articleIdFromPath } from '@/lib/slug';
+import { articlePath, rebaseRootRelative } from '@/lib/urls';
 
 /** Options of rehype-base-links. */
 export interface BaseLinksOptions {
@@ -36,9 +36,13 @@ export function rehypeBaseLinks(options: BaseLinksOptions) {
       for (const attribute of linkAttributes) {
         const value = node.properties[attribute];
         if (typeof value !== 'string') continue;
-        const articleLink = filePath === undefined ? undefined : markdownArticleLink(value, filePath, articlesDir, options.base);
+        const articleLink =
+          filePath === undefined ? undefined : markdownArticleLink(value, filePath, articlesDir, options.base);
         const rewritten = articleLink ?? rebaseRootRelative(options.base, value);
-        node.properties[attribute] = attribute === 'href' && reachesOtherArticle(value, articleLink, pageUrl) ? prefixFragment(rewritten) : rewritten;
+        node.properties[attribute] =
+          attribute === 'href' && reachesOtherArticle(value, articleLink, pageUrl)
+            ? prefixFragment(rewritten)
+            : rewritten;
       }
     });
     return undefined;
@@ -55,7 +59,9 @@ function reachesOtherArticle(value: string, articleLink: string | undefined, pag
   } catch {
     return false;
   }
-  return target.origin === pageOrigin && target.pathname.startsWith('/articles/') && target.pathname !== pageUrl.pathname;
+  return (
+    target.origin === pageOrigin && target.pathname.startsWith('/articles/') && target.pathname !== pageUrl.pathname
+  );
 }
 
 /** Adds the `user-content-` prefix to a URL's fragment, unless it has it or is empty or `#top`. */

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
-import { forEachElement } from './each-element.js';
-import { userContentPrefix } from './sanitize-schema.js';
+import { forEachElement } from '@/lib/markdown/each-element';
+import { userContentPrefix } from '@/lib/markdown/sanitize-schema';
 
 /** Rehype plugin (trusted, after sanitize): points `href="#x"` at `#user-content-x` when only the prefixed target exists. */
 export function rehypeFragmentLinks() {

@@ -1,7 +1,7 @@
-import type { Root } from 'hast';
 import { slug } from 'github-slugger';
-import { toString } from 'hast-util-to-string';
-import { forEachElement } from './each-element.js';
+import type { Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { forEachElement } from '@/lib/markdown/each-element';
 
 const headingTagNames = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -19,7 +19,7 @@ export function rehypeHeadingSlugs() {
       if (!headingTagNames.has(node.tagName)) return;
       const id = node.properties['id'];
       if (typeof id === 'string' && id !== '') return;
-      const base = slug(toString(node)) || 'section';
+      const base = slug(hastToString(node)) || 'section';
       let candidate = base;
       for (let count = 1; taken.has(candidate); count += 1) candidate = `${base}-${count}`;
       taken.add(candidate);

@@ -1,12 +1,12 @@
 import type { Root } from 'hast';
-import { forEachElement } from './each-element.js';
 import type { VFile } from 'vfile';
+import { forEachElement } from '@/lib/markdown/each-element';
 import {
-  findImageSourceProblem,
   failOnPathProblem,
-  markdownFilePath,
+  findImageSourceProblem,
   type ImageSourceOptions,
-} from './image-source.js';
+  markdownFilePath,
+} from '@/lib/markdown/image-source';
 
 /** Rehype plugin (after rehype-raw, before sanitize): fails the file when an HTML `<img src>` breaks the Markdown image rules. */
 export function rehypeHtmlImagePolicy(options: ImageSourceOptions) {
@@ -21,7 +21,11 @@ export function rehypeHtmlImagePolicy(options: ImageSourceOptions) {
 
       const problem = findImageSourceProblem(src, filePath, contentDir);
       if (problem === undefined) return;
-      failOnPathProblem(file, { filePath, contentDir, label: 'HTML <img> src', url: src, position: node.position }, problem);
+      failOnPathProblem(
+        file,
+        { filePath, contentDir, label: 'HTML <img> src', url: src, position: node.position },
+        problem,
+      );
     });
     return undefined;
   };

@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
-import { forEachElement } from './each-element.js';
 import type { VFile } from 'vfile';
-import { failOnPathProblem, markdownFilePath, type ImageSourceOptions } from './image-source.js';
-import { findLinkTargetProblem } from './link-target.js';
+import { forEachElement } from '@/lib/markdown/each-element';
+import { failOnPathProblem, type ImageSourceOptions, markdownFilePath } from '@/lib/markdown/image-source';
+import { findLinkTargetProblem } from '@/lib/markdown/link-target';
 
 /**
  * Rehype plugin (after rehype-raw, before sanitize): fails the file when a link, in Markdown or inline HTML, is a

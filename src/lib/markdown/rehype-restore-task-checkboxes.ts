@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { forEachElement } from './each-element.js';
+import { forEachElement } from '@/lib/markdown/each-element';
 
 /** Rehype plugin (trusted, after sanitize): puts back the disabled task-list checkboxes that rehype-stash-task-checkboxes noted. */
 export function rehypeRestoreTaskCheckboxes() {

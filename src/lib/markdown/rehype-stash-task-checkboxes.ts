@@ -1,5 +1,5 @@
 import type { Element, ElementData, Root } from 'hast';
-import { forEachElement } from './each-element.js';
+import { forEachElement } from '@/lib/markdown/each-element';
 
 declare module 'hast' {
   interface Data {

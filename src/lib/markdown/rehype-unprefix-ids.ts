@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
-import { forEachElement } from './each-element.js';
-import { userContentPrefix } from './sanitize-schema.js';
+import { forEachElement } from '@/lib/markdown/each-element';
+import { userContentPrefix } from '@/lib/markdown/sanitize-schema';
 
 const clobberedProperties: readonly string[] = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'];
 
@@ -12,7 +12,8 @@ export function rehypeUnprefixIds() {
       for (const key of clobberedProperties) {
         const value = properties[key];
         if (typeof value === 'string') properties[key] = unprefix(value);
-        else if (Array.isArray(value)) properties[key] = value.map((item) => (typeof item === 'string' ? unprefix(item) : item));
+        else if (Array.isArray(value))
+          properties[key] = value.map((item) => (typeof item === 'string' ? unprefix(item) : item));
       }
     });
     return undefined;

@@ -2,11 +2,11 @@ import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import {
-  findImageSourceProblem,
   failOnPathProblem,
-  markdownFilePath,
+  findImageSourceProblem,
   type ImageSourceOptions,
-} from './image-source.js';
+  markdownFilePath,
+} from '@/lib/markdown/image-source';
 
 /** Remark plugin: fails the file when a Markdown image (inline or by reference) is not an http(s) URL or a path inside the content folder. */
 export function remarkImagePolicy(options: ImageSourceOptions) {

@@ -16,7 +16,8 @@ const VISITED = new Set(['text', 'inlineCode', 'paragraph', 'heading', 'tableCel
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** Text the dash, ellipsis and backtick pass could change: parse-latin's white space between spaced dots. */
-const MAY_HAVE_DASHES_OR_ELLIPSES = /--|\.\.\.|``|''|\.[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+\./;
+const MAY_HAVE_DASHES_OR_ELLIPSES =
+  /--|\.\.\.|``|''|\.[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+\./;
 /** Text the quote pass could change. */
 const MAY_HAVE_QUOTES = /["']/;
 

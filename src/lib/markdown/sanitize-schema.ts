@@ -41,8 +41,12 @@ const droppedGlobalAttributes = new Set(['accept', 'acceptCharset', 'action', 'e
 // `source` carries an unchecked `srcSet`; without it `picture` only wraps an `img`.
 const droppedTagNames = new Set([...strippedTagNames, 'source']);
 
-const { '*': defaultGlobalAttributes = [], input: _input, source: _source, ...defaultTagAttributes } =
-  defaultSchema.attributes ?? {};
+const {
+  '*': defaultGlobalAttributes = [],
+  input: _input,
+  source: _source,
+  ...defaultTagAttributes
+} = defaultSchema.attributes ?? {};
 
 /** The article sanitize schema: GitHub's default, minus forms, embedded content and unchecked URLs. */
 export const articleSanitizeSchema: SanitizeSchema = {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { writeBundle, type BundleWriteResult } from './write-bundle';
+import { type BundleWriteResult, writeBundle } from '@/lib/search/write-bundle';
 
 /** The built pages that are searched: article pages only, never listings, the search page or the 404 page. */
 export const ARTICLE_PAGES_GLOB = 'articles/**/*.html';
@@ -42,7 +42,8 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     // The files are taken from Pagefind and only the changed ones written (write-bundle.ts); the last build's index,
     // if the output folder kept it, is updated in place, its files no longer in the bundle removed.
     const bundle = await index.getFiles();
-    if (bundle.errors.length > 0) throw new Error(`Pagefind could not build the index of ${siteDir}: ${bundle.errors.join('; ')}`);
+    if (bundle.errors.length > 0)
+      throw new Error(`Pagefind could not build the index of ${siteDir}: ${bundle.errors.join('; ')}`);
     const files = writeBundle(outputPath, bundle.files);
     return { pageCount: added.page_count, outputPath, files };
   } finally {
@@ -60,12 +61,18 @@ export function indexLanguage(locale: string): string {
  * Indexes a built site (see indexSite) and reports it in one line through `log`, with the time it took. `npm run
  * bench` reads that time from the line, so keep its wording.
  */
-export async function indexSiteAndReport(siteDir: string, language: string, log: (line: string) => void): Promise<IndexSiteResult> {
+export async function indexSiteAndReport(
+  siteDir: string,
+  language: string,
+  log: (line: string) => void,
+): Promise<IndexSiteResult> {
   const started = performance.now();
   const result = await indexSite(siteDir, { language });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = `${result.pageCount} article ${result.pageCount === 1 ? 'page' : 'pages'}`;
   const { written, removed } = result.files;
-  log(`Indexed ${pages} for search in ${seconds} s into ${result.outputPath} (${written} files written, ${removed} removed)`);
+  log(
+    `Indexed ${pages} for search in ${seconds} s into ${result.outputPath} (${written} files written, ${removed} removed)`,
+  );
   return result;
 }

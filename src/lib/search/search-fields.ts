@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/content';
-import { datetimeAttribute, formatArticleDate, toInstant, type DateContext } from '@/lib/dates';
-import { SEARCH_FILTERS, SEARCH_META, SEARCH_SORT_DATE } from './search-keys';
+import { type DateContext, datetimeAttribute, formatArticleDate, toInstant } from '@/lib/dates';
+import { SEARCH_FILTERS, SEARCH_META, SEARCH_SORT_DATE } from '@/lib/search/search-keys';
 
 /** One `name: value` pair for a `data-pagefind-*` attribute. */
 export interface SearchField {
@@ -21,7 +21,10 @@ export interface SearchFields {
 }
 
 /** The Pagefind meta, filters and sort keys of one article. */
-export function searchFields(article: Pick<Article, 'title' | 'date' | 'source' | 'tags'>, context: DateContext): SearchFields {
+export function searchFields(
+  article: Pick<Article, 'title' | 'date' | 'source' | 'tags'>,
+  context: DateContext,
+): SearchFields {
   return {
     meta: [
       { name: SEARCH_META.title, value: article.title },

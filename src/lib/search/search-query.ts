@@ -1,4 +1,4 @@
-import { SEARCH_FILTERS, SEARCH_SORT_DATE } from './search-keys';
+import { SEARCH_FILTERS, SEARCH_SORT_DATE } from '@/lib/search/search-keys';
 
 // What a search is, as it travels in the URL (`/search/?q=nato&source=athens-news&sort=date`) and as Pagefind takes
 // it. The URL is the state: a search can be shared, bookmarked, reloaded, and submitted as a plain form.

@@ -1,4 +1,4 @@
-import { SEARCH_META } from './search-keys';
+import { SEARCH_META } from '@/lib/search/search-keys';
 
 // Turns what Pagefind returns into what a result shows. Pagefind's excerpt is text with `<` and `>` escaped and the
 // matched words wrapped in `<mark>`; it is split into plain-text pieces here, so the page never parses it as HTML.
@@ -37,7 +37,14 @@ export interface SearchResultView {
   readonly excerpt: readonly ExcerptPiece[];
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&amp;': '&' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&amp;': '&',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(?:lt|gt|quot|amp|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
@@ -69,7 +76,12 @@ export function toResultView(data: PagefindResultData): SearchResultView {
 
 /** The sentence announced after a search: "3 articles match “nato” (source: Athens News)." */
 export function resultsAnnouncement(count: number, query: string, narrowedBy: readonly string[]): string {
-  const found = count === 0 ? 'No articles match' : count === 1 ? '1 article matches' : `${count.toLocaleString('en')} articles match`;
+  const found =
+    count === 0
+      ? 'No articles match'
+      : count === 1
+        ? '1 article matches'
+        : `${count.toLocaleString('en')} articles match`;
   const words = query ? ` “${query}”` : '';
   const filters = narrowedBy.length > 0 ? ` (${narrowedBy.join(', ')})` : '';
   return `${found}${words}${filters}.`;

@@ -10,7 +10,9 @@ export class ListingPage extends SitePage {
 
   /** The listed article with this headline. */
   card(title: string): Locator {
-    return this.main.getByRole('article').filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) });
+    return this.main
+      .getByRole('article')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: title, exact: true }) });
   }
 
   /** The link to an article, by its headline. */

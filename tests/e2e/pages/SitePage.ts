@@ -1,5 +1,5 @@
 import type { Locator, Page, Response } from 'playwright-core';
-import type { ServedSite } from '../../../scripts/serve-site';
+import type { ServedSite } from '../../../tools/serve-site';
 
 /** What every page of the site has: the skip link, the main navigation, one `<h1>`, the main landmark. */
 export class SitePage {

@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateContent } from '../../../scripts/generate-content';
-import { astroBuild, projectRoot, temporaryFolder } from '../../build/helpers';
+import { generateContent } from '../../../tools/generate-content';
+import { astroBuild, projectRoot, temporaryFolder } from '../../support/build';
 
 /** The demo article, the newest in the fixture. */
 export const demo = {

@@ -40,18 +40,29 @@ export async function walkWithTab(page: Page, limit = 400): Promise<TabWalk> {
       window.broadsheetFocused?.add(element);
       const style = getComputedStyle(element);
       const rect = element.getBoundingClientRect();
-      const label = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || element.getAttribute('aria-label') || element.getAttribute('name') || '';
+      const label =
+        (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) ||
+        element.getAttribute('aria-label') ||
+        element.getAttribute('name') ||
+        '';
       return {
         element: `${element.tagName.toLowerCase()} "${label}"`,
         indicated: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== 'none',
-        onScreen: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth,
+        onScreen:
+          rect.width > 0 &&
+          rect.height > 0 &&
+          rect.bottom > 0 &&
+          rect.top < innerHeight &&
+          rect.right > 0 &&
+          rect.left < innerWidth,
       };
     });
     if (!stop) break;
     stops.push(stop);
   }
   const unreached = await page.evaluate(() => {
-    const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+    const selector =
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     return [...document.querySelectorAll(selector)]
       .filter((element) => !(element as HTMLButtonElement).disabled && element.getAttribute('tabindex') !== '-1')
       .filter((element) => element.checkVisibility({ visibilityProperty: true }))

@@ -30,7 +30,9 @@ export class PageGuard {
   static async attach(context: BrowserContext, origin: string): Promise<PageGuard> {
     const guard = new PageGuard(origin);
     await context.route('**/*', (route) => guard.route(route));
-    await context.exposeBinding('broadsheetReportCsp', ({ page }, text: string) => guard.report(page, `CSP violation: ${text}`));
+    await context.exposeBinding('broadsheetReportCsp', ({ page }, text: string) =>
+      guard.report(page, `CSP violation: ${text}`),
+    );
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         window.broadsheetReportCsp?.(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
@@ -58,7 +60,8 @@ export class PageGuard {
 
   private watch(page: Page): void {
     page.on('console', (message) => {
-      if (message.type() === 'error' && !this.isExpectedErrorLoad(message.text(), message.location().url)) this.report(page, `console error: ${message.text()}`);
+      if (message.type() === 'error' && !this.isExpectedErrorLoad(message.text(), message.location().url))
+        this.report(page, `console error: ${message.text()}`);
       else if (/Content.Security.Policy/i.test(message.text())) this.report(page, `console: ${message.text()}`);
     });
     page.on('pageerror', (error) => this.report(page, `uncaught: ${error.message}`));
@@ -66,11 +69,13 @@ export class PageGuard {
       const error = request.failure()?.errorText ?? '';
       // ERR_ABORTED is the browser cancelling a request itself, as it does for a favicon still loading when the test
       // navigates on; a request that really fails ends with another error or an HTTP status (checked below).
-      if (new URL(request.url()).origin === this.origin && error !== 'net::ERR_ABORTED') this.report(page, `request failed: ${request.url()} (${error})`);
+      if (new URL(request.url()).origin === this.origin && error !== 'net::ERR_ABORTED')
+        this.report(page, `request failed: ${request.url()} (${error})`);
     });
     page.on('response', (response) => {
       const expected = this.expectedStatus.get(response.url());
-      if (response.status() >= 400 && response.status() !== expected) this.report(page, `HTTP ${response.status()}: ${response.url()}`);
+      if (response.status() >= 400 && response.status() !== expected)
+        this.report(page, `HTTP ${response.status()}: ${response.url()}`);
     });
   }
 

@@ -1,0 +1,215 @@
+// Measures the search budgets of issue #4 and prints them:
+//   1. JavaScript and WebAssembly a browser fetches on /search/ before the first query (budget: 100 KB gzip);
+//   2. bytes transferred for one query on an index of 20,000 articles (budget: 300 KB).
+// Both are counted by the server, per response, as sent on the wire (text gzipped as static hosts do; Pagefind's
+// index files are gzipped by Pagefind itself), while headless Chromium drives the real search page.
+//
+// The 20,000 articles are written by the content generator and turned into article pages with the same
+// data-pagefind-* structure as src/pages/articles/[...id].astro (the same searchFields()), written to disk and
+// indexed by the same indexSite() the build runs, without an Astro build of 20,000 pages.
+//
+//   npm run measure:search [-- --articles 20000] [--site DIR]
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import yaml from 'js-yaml';
+import type { Page } from 'playwright-core';
+import { parseContentDate } from '@/lib/content-date';
+import { indexSite } from '@/lib/search/index-site';
+import { searchFields } from '@/lib/search/search-fields';
+import { searchableLead } from '@/lib/search/search-text';
+import { normalizeTag } from '@/lib/tags';
+import { siteConfig } from '@/site.config';
+import { launchChromium } from '../tools/browser';
+import { buildDemoSite } from '../tools/build-site';
+import { generateContent } from '../tools/generate-content';
+import { type ServedFile, serveStatic } from '../tools/static-server';
+
+const KB = 1024;
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, site: { type: 'string' } } });
+const articleCount = Number(values.articles);
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The generator's Markdown (paragraphs, `##` headings, `-` lists, `>` quotes, links) as HTML. */
+function markdownToHtml(markdown: string): string {
+  const inline = (text: string) => escapeHtml(text).replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>');
+  return markdown
+    .trim()
+    .split(/\n{2,}/)
+    .map((block) => {
+      if (block.startsWith('## ')) return `<h2>${inline(block.slice(3))}</h2>`;
+      if (block.startsWith('> ')) return `<blockquote><p>${inline(block.slice(2))}</p></blockquote>`;
+      if (block.startsWith('- '))
+        return `<ul>${block
+          .split('\n')
+          .map((line) => `<li>${inline(line.slice(2))}</li>`)
+          .join('')}</ul>`;
+      return `<p>${inline(block)}</p>`;
+    })
+    .join('\n');
+}
+
+/** An article page with the structure of the real one: searched regions, attribution around them, search fields. */
+function articlePage(file: string, sourceNames: ReadonlyMap<string, string>): string {
+  const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8')) ?? [];
+  const data = yaml.load(frontMatter, { schema: yaml.JSON_SCHEMA }) as {
+    title: string;
+    date: string;
+    source: string;
+    tags: string[];
+    author: string;
+  };
+  const date = parseContentDate(String(data.date));
+  if (typeof date === 'string') throw new Error(`${file}: ${date}`);
+  const source = { id: data.source, name: sourceNames.get(data.source) ?? data.source };
+  const tags = data.tags.map(normalizeTag);
+  const fields = searchFields({ title: data.title, date, source: source as never, tags }, siteConfig);
+  const html = markdownToHtml(body);
+  const spans = (attribute: string, list: readonly { name: string; value: string }[]) =>
+    list.map(({ name, value }) => `<span data-pagefind-${attribute}="${name}">${escapeHtml(value)}</span>`).join('');
+  return `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(data.title)}</title></head><body>
+<header><a href="/">Broadsheet</a><nav><a href="/">Latest</a><a href="/sources/">Sources</a><a href="/tags/">Topics</a><a href="/search/">Search</a></nav></header>
+<main><article lang="en"><h1 data-pagefind-body>${escapeHtml(data.title)}</h1>
+<div class="attribution"><p>Originally published by <a href="/sources/${source.id}/">${escapeHtml(source.name)}</a> on <time datetime="${date.iso}">${escapeHtml(fields.meta[2]?.value ?? '')}</time></p><p>By ${escapeHtml(data.author)}</p></div>
+<div class="prose">${html}</div><p hidden data-pagefind-body>${escapeHtml(searchableLead(html))}</p>
+<ul>${tags.map((tag) => `<li><a href="/tags/${tag.slug}/">${escapeHtml(tag.label)}</a></li>`).join('')}</ul>
+<div hidden data-pagefind-ignore>${spans('meta', fields.meta)}${spans('filter', fields.filters)}${spans('sort', fields.sort)}</div>
+</article></main><footer>Every article is credited to its source.</footer></body></html>`;
+}
+
+async function indexGeneratedSite(siteDir: string, count: number): Promise<void> {
+  const contentDir = join(siteDir, '..', 'content');
+  let started = Date.now();
+  generateContent(contentDir, { articles: count });
+  console.log(`  generated ${count} articles in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const sourceNames = new Map(
+    readdirSync(join(contentDir, 'sources')).map((name) => {
+      const { name: sourceName } = yaml.load(readFileSync(join(contentDir, 'sources', name), 'utf8')) as {
+        name: string;
+      };
+      return [name.replace(/\.yaml$/, ''), sourceName];
+    }),
+  );
+  started = Date.now();
+  const articlesDir = join(contentDir, 'articles');
+  for (const file of filesUnder(articlesDir)) {
+    const id = relative(articlesDir, file).replace(/\.md$/, '');
+    mkdirSync(join(siteDir, 'articles', id), { recursive: true });
+    writeFileSync(join(siteDir, 'articles', id, 'index.html'), articlePage(file, sourceNames));
+  }
+  console.log(`  wrote ${count} article pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  started = Date.now();
+  // The same indexing call as the build's integration.
+  const { pageCount } = await indexSite(siteDir, { language: 'en' });
+  console.log(`  indexed ${pageCount} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const indexFiles = filesUnder(join(siteDir, 'pagefind')).filter((file) =>
+    /\.pf_(index|fragment|filter|meta)$/.test(file),
+  );
+  const total = indexFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+  console.log(`  the index: ${indexFiles.length} files, ${kb(total)} in all`);
+}
+
+async function settled(page: Page): Promise<string> {
+  await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return text !== '' && text !== 'Searching…';
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.waitForLoadState('networkidle');
+  return (await page.locator('[data-search-status]').textContent()) ?? '';
+}
+
+function describeServed(served: readonly ServedFile[]): void {
+  for (const file of served)
+    console.log(
+      `    ${kb(file.bytes).padStart(9)}  ${file.path}${file.gzipped ? ' (gzip)' : ''}${file.status === 200 ? '' : ` [${file.status}]`}`,
+    );
+}
+
+if (!values.site) console.log('Building the demo site…');
+const siteDir = values.site ? resolve(values.site) : buildDemoSite();
+const browser = await launchChromium();
+try {
+  // 1. Before the first query, on the demo build.
+  let served: ServedFile[] = [];
+  const demoServer = await serveStatic(siteDir, { onServe: (file) => served.push(file) });
+  const page = await browser.newPage();
+  await page.goto(`${demoServer.origin}/search/`, { waitUntil: 'networkidle' });
+  // The search script starts loading Pagefind at once; wait until its worker has fetched the WebAssembly.
+  await page.waitForTimeout(1000);
+  await page.waitForLoadState('networkidle');
+  await page.close();
+  await demoServer.close();
+  const isCode = (file: ServedFile) => file.path.endsWith('.js') || /\/wasm\.[^/]+\.pagefind$/.test(file.path);
+  const code = served.filter(isCode);
+  const codeBytes = code.reduce((sum, file) => sum + file.bytes, 0);
+  console.log('\n1. /search/ before the first query (everything fetched):');
+  describeServed(served);
+  console.log(
+    `  JavaScript + WebAssembly: ${kb(codeBytes)} gzip in ${code.length} files; budget 100 KB: ${codeBytes <= 100 * KB ? 'within' : 'OVER'}`,
+  );
+  console.log(`  everything, HTML and CSS included: ${kb(served.reduce((sum, file) => sum + file.bytes, 0))}`);
+  const wasm = code.find((file) => file.path.endsWith('.pagefind'));
+  if (wasm) {
+    const raw = readFileSync(join(siteDir, wasm.path));
+    console.log(
+      `  (the WebAssembly file is gzipped by Pagefind: ${kb(raw.length)} on disk, ${kb(gzipSync(raw).length)} if gzipped again)`,
+    );
+  }
+
+  // 2. One query at 20,000 articles.
+  console.log(`\n2. One query on an index of ${articleCount} generated articles:`);
+  const work = mkdtempSync(join(tmpdir(), 'broadsheet-search-measure-'));
+  const bigSite = join(work, 'site');
+  for (const part of ['search', '_astro', 'favicon.svg'])
+    cpSync(join(siteDir, part), join(bigSite, part), { recursive: true });
+  await indexGeneratedSite(bigSite, articleCount);
+  const bigServer = await serveStatic(bigSite, { onServe: (file) => served.push(file) });
+  const queries: { label: string; search: string }[] = [
+    { label: 'a common word ("election", in most articles)', search: 'q=election' },
+    { label: 'two common words', search: 'q=harbour+strike' },
+    { label: 'a rare word (a headline number)', search: 'q=12345' },
+    { label: 'a word and a topic filter, newest first', search: 'q=election&tag=nato&sort=date' },
+    { label: 'a topic filter alone (every article on it, newest first)', search: 'tag=economy' },
+  ];
+  let worst = 0;
+  for (const { label, search } of queries) {
+    const queryPage = await browser.newPage();
+    await queryPage.goto(`${bigServer.origin}/search/`, { waitUntil: 'networkidle' });
+    await queryPage.waitForTimeout(500);
+    await queryPage.waitForLoadState('networkidle');
+    served = [];
+    // The query reaches the page as a shared link's would, through the URL (the page copied from the demo build lists
+    // the demo's topics in its form, not the generated ones): the page's own code reads it and searches.
+    await queryPage.evaluate((query) => {
+      window.history.pushState(null, '', `/search/?${query}`);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, search);
+    const status = await settled(queryPage);
+    const bytes = served.reduce((sum, file) => sum + file.bytes, 0);
+    worst = Math.max(worst, bytes);
+    console.log(`  ${label}: ${kb(bytes)} in ${served.length} requests — "${status}"`);
+    describeServed(served);
+    await queryPage.close();
+  }
+  await bigServer.close();
+  console.log(`  worst query: ${kb(worst)}; budget 300 KB: ${worst <= 300 * KB ? 'within' : 'OVER'}`);
+  rmSync(work, { recursive: true, force: true });
+} finally {
+  await browser.close();
+}

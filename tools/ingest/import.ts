@@ -1,0 +1,277 @@
+// Imports saved web pages and plain-text scrapes as Broadsheet articles.
+//
+//   npm run import -- <file...> [--source <id>] [--url <original URL>] [--date YYYY-MM-DD] [--tags a,b]
+//                     [--via id,id] [--charset <label>] [--content <dir>] [--dry-run]
+//
+// Every file is read and checked before anything is written: one bad file, and nothing is written.
+// Exit codes: 0 written (or, with --dry-run, would be written), 1 a problem with a file or the content, 2 usage.
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseContentDate } from '../../src/lib/content-date';
+import { resolveContentDir } from '../../src/lib/content-dir';
+import { isSlug } from '../../src/lib/slug';
+import { decodeInput, type InputKind } from './charset';
+import { readContentSnapshot } from './content-snapshot';
+import type { ArticleDraft } from './draft';
+import { ImportError, UsageError } from './errors';
+import { readHtmlPage } from './html-page';
+import { type ImportChoices, type PlannedFile, planArticle, withPlan } from './plan';
+import { readTextDraft } from './text-scrape';
+
+/** The largest file the importer reads: big news pages saved with inline assets measured here stay under 3 MiB. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+const USAGE = `Usage: npm run import -- <file...> [options]
+
+Reads saved web pages (.html) and plain-text scrapes (.txt) and writes them as articles.
+
+Options:
+  --source <id>      the source that published them (a file in sources/); default: matched by host or name, or a new source
+  --url <address>    the original article's address (one file only); default: the page's canonical address
+  --date <date>      the publication date, for pages that give none (2024-04-19 or 2024-04-19T09:30:00+03:00)
+  --tags <a,b>       the topics; default: topics the site already has that the article is about
+  --via <id,id>      sources the article credits; default: known sources the text credits ("The Guardian notes")
+  --charset <label>  read the files in this charset (windows-1252, iso-8859-7, ...) instead of detecting it
+  --content <dir>    the content folder; default: BROADSHEET_CONTENT_DIR or content/
+  --dry-run          print what would be written, write nothing
+  --help             show this help
+
+Exit codes: 0 written, 1 a problem with a file or the content (nothing written), 2 usage.`;
+
+interface CommandLine {
+  readonly files: readonly string[];
+  readonly choices: ImportChoices;
+  readonly charset: string | undefined;
+  readonly contentDir: string | undefined;
+  readonly dryRun: boolean;
+  readonly help: boolean;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+function readCommandLine(args: readonly string[]): CommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        source: { type: 'string' },
+        url: { type: 'string' },
+        date: { type: 'string' },
+        tags: { type: 'string' },
+        via: { type: 'string' },
+        charset: { type: 'string' },
+        content: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help)
+    return { files: [], choices: {}, charset: undefined, contentDir: undefined, dryRun: false, help: true };
+  if (positionals.length === 0) throw new UsageError('name at least one saved page or text file to import.');
+  if (values.url !== undefined) {
+    if (positionals.length > 1)
+      throw new UsageError("--url names one article's address: import one file at a time with it.");
+    let url: URL | undefined;
+    try {
+      url = new URL(values.url);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+      throw new UsageError(`--url "${values.url}" is not an http: or https: address.`);
+  }
+  if (values.date !== undefined) {
+    const date = parseContentDate(values.date);
+    if (typeof date === 'string') throw new UsageError(`--date ${date}`);
+  }
+  if (values.source !== undefined && !isSlug(values.source)) {
+    throw new UsageError(
+      `--source "${values.source}" is not a source id: use the file name of a source without .yaml, such as athens-news.`,
+    );
+  }
+  if (values.charset !== undefined) {
+    try {
+      new TextDecoder(values.charset);
+    } catch {
+      throw new UsageError(
+        `--charset "${values.charset}" is not a charset the importer knows (try utf-8, windows-1252, iso-8859-7).`,
+      );
+    }
+  }
+  return {
+    files: positionals,
+    choices: {
+      source: values.source,
+      url: values.url,
+      date: values.date,
+      tags: list(values.tags),
+      via: list(values.via),
+    },
+    charset: values.charset,
+    contentDir: values.content,
+    dryRun: values['dry-run'],
+    help: false,
+  };
+}
+
+function kindOf(path: string, bytes: Uint8Array): InputKind {
+  if (/\.(?:html?|xhtml)$/i.test(path)) return 'html';
+  if (/\.(?:txt|text)$/i.test(path)) return 'text';
+  const start = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return /<!doctype html|<html[\s>]|<body[\s>]/i.test(start) ? 'html' : 'text';
+}
+
+function readDraft(
+  path: string,
+  charset: string | undefined,
+  knownOutletNames: readonly string[],
+  url: string | undefined,
+): ArticleDraft {
+  const size = statSync(path).size;
+  if (size > MAX_INPUT_BYTES) {
+    throw new ImportError(
+      `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; the importer reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB.`,
+    );
+  }
+  const bytes = readFileSync(path);
+  const kind = kindOf(path, bytes);
+  const { text } = decodeInput(bytes, kind, charset);
+  return kind === 'html' ? readHtmlPage(text, { url }) : readTextDraft(text, { knownOutletNames });
+}
+
+/** Runs the importer with command-line arguments; returns the exit code. `cwd` is where relative paths start. */
+export function runImport(
+  args: readonly string[],
+  environment: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  projectRoot: string,
+): number {
+  const shown = (path: string) => {
+    const fromCwd = relative(cwd, path);
+    return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
+  };
+  let commandLine: CommandLine;
+  try {
+    commandLine = readCommandLine(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`import: ${error.message}\n\n${USAGE}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  if (commandLine.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const contentDir = commandLine.contentDir
+    ? resolve(cwd, commandLine.contentDir)
+    : resolveContentDir(projectRoot, environment);
+  const usageProblems: string[] = [];
+  if (!existsSync(contentDir)) usageProblems.push(`the content folder ${shown(contentDir)} does not exist.`);
+  const files = commandLine.files.map((file) => resolve(cwd, file));
+  for (const file of files) {
+    if (!existsSync(file) || !statSync(file).isFile()) usageProblems.push(`${shown(file)} is not a file.`);
+  }
+  if (usageProblems.length > 0) {
+    console.error(usageProblems.map((problem) => `import: ${problem}`).join('\n'));
+    return 2;
+  }
+
+  let snapshot;
+  try {
+    snapshot = readContentSnapshot(contentDir);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      console.error(`import: ${shown(contentDir)}: ${error.message}\nNothing was written.`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+  const known = snapshot.sources.map((source) => source.id);
+  for (const id of [commandLine.choices.source, ...(commandLine.choices.via ?? [])]) {
+    if (id !== undefined && !known.includes(id)) {
+      console.error(
+        `import: "${id}" is not a known source (known: ${known.join(', ') || 'none'}). Add ${shown(join(contentDir, 'sources', `${id}.yaml`))} first, or fix the id.`,
+      );
+      return 2;
+    }
+  }
+
+  const planned: PlannedFile[] = [];
+  const notes: string[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      const draft = readDraft(
+        file,
+        commandLine.charset,
+        snapshot.sources.map((source) => source.name),
+        commandLine.choices.url,
+      );
+      const plan = planArticle(draft, snapshot, commandLine.choices);
+      snapshot = withPlan(snapshot, plan);
+      planned.push(...plan.files);
+      notes.push(...plan.notes.map((note) => `${shown(file)}: ${note}`));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      problems.push(`${shown(file)}: ${error.message}`);
+    }
+  }
+  if (problems.length > 0) {
+    console.error(`${problems.map((problem) => `import: ${problem}`).join('\n')}\nNothing was written.`);
+    return 1;
+  }
+
+  if (commandLine.dryRun) {
+    for (const file of planned) console.log(`Would write ${shown(join(contentDir, file.path))}:\n${file.contents}`);
+    for (const note of notes) console.log(`note: ${note}`);
+    console.log(`Dry run: ${planned.length} file(s) would be written; nothing was written.`);
+    return 0;
+  }
+  const written: string[] = [];
+  try {
+    for (const file of planned) {
+      const target = join(contentDir, file.path);
+      mkdirSync(dirname(target), { recursive: true });
+      // 'wx' fails if the file appeared since the check: an import never overwrites.
+      writeFileSync(target, file.contents, { flag: 'wx' });
+      written.push(target);
+    }
+  } catch (error) {
+    for (const target of written) unlinkSync(target);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`import: could not write the files (${reason}). Nothing was written.`);
+    return 1;
+  }
+  for (const target of written) console.log(`Wrote ${shown(target)}`);
+  for (const note of notes) console.log(`note: ${note}`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  // npm run starts scripts in the project root; INIT_CWD is where the user typed the command.
+  process.exitCode = runImport(
+    process.argv.slice(2),
+    process.env,
+    process.env['INIT_CWD'] ?? process.cwd(),
+    projectRoot,
+  );
+}
