@@ -1,14 +1,15 @@
 // Measures the importer on generated pages: time and memory against page size, and the nesting depth at which the
-// HTML-to-Markdown steps fail when no cap stops them. The caps in tools/ingest/import.ts and tools/ingest/html-clean.ts
-// come from these figures.
+// HTML-to-Markdown steps fail when no cap stops them. The caps in tools/ingest/read-input.ts and
+// tools/ingest/html-clean.ts come from these figures.
 //
 //   npm run bench:import
 
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { readHtmlPage } from '../tools/ingest';
+// Internal steps, not the public surface: the depth measurement runs them without the nesting cap on purpose.
 import { cleanPage } from '../tools/ingest/html-clean';
-import { readHtmlPage } from '../tools/ingest/html-page';
 import { storyToMarkdown } from '../tools/ingest/html-to-markdown';
 
 const paragraph = (index: number) =>

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, type BuildResult, brokenInternalLinks, readPage, temporaryFolder } from '../support/build';
-import { contentFolder, fixturesDir, importQuietly, seedFile } from './helpers';
+import { contentFolder, fixturesDir, importQuietly, pageFixture, seedFile } from './helpers';
 
 // Every fixture and the seed are imported into one content folder, which one real `astro build` then builds.
 describe('imported articles build', () => {
@@ -13,11 +13,8 @@ describe('imported articles build', () => {
   beforeAll(async () => {
     const content = contentFolder();
     for (const name of readdirSync(pagesDir).sort()) {
-      const dir = join(pagesDir, name);
-      const input = readdirSync(dir).find((file) => file.startsWith('input.')) ?? '';
-      const argsFile = join(dir, 'args.json');
-      const extra = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : [];
-      const run = importQuietly([join(dir, input), '--content', content, ...extra]);
+      const { input, args } = pageFixture(name);
+      const run = importQuietly([input, '--content', content, ...args]);
       if (run.code !== 0) throw new Error(`${name} did not import: ${run.stderr}`);
     }
     const seed = importQuietly([seedFile, '--content', content, '--tags', 'nato,ukraine,poland']);

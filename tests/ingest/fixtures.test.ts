@@ -1,10 +1,10 @@
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitMarkdown } from '../../src/lib/frontmatter';
 import { createArticleSchema, plainImage, plainReference } from '../../src/lib/schemas';
 import { projectRoot, temporaryFolder } from '../support/build';
-import { addedFiles, contentFolder, fixturesDir, importQuietly, readTree, seedFile } from './helpers';
+import { addedFiles, contentFolder, fixturesDir, importQuietly, pageFixture, readTree, seedFile } from './helpers';
 
 const pagesDir = join(fixturesDir, 'pages');
 const fixtures = readdirSync(pagesDir).sort();
@@ -18,17 +18,13 @@ describe('each saved page imports to the article it must produce', () => {
 
   for (const name of fixtures) {
     it(name, () => {
-      const dir = join(pagesDir, name);
-      const input = readdirSync(dir).find((file) => file.startsWith('input.'));
-      expect(input).toBeDefined();
-      const argsFile = join(dir, 'args.json');
-      const extra = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : [];
+      const { input, args } = pageFixture(name);
       const content = contentFolder();
       const before = readTree(content);
-      const run = importQuietly([join(dir, input ?? ''), '--content', content, ...extra]);
+      const run = importQuietly([input, '--content', content, ...args]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(addedFiles(before, readTree(content))).toEqual(readTree(join(dir, 'expected')));
+      expect(addedFiles(before, readTree(content))).toEqual(readTree(join(pagesDir, name, 'expected')));
     });
   }
 });

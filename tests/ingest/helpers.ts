@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { vi } from 'vitest';
 import { runImport } from '../../tools/ingest/import';
@@ -9,6 +9,16 @@ export const fixturesDir = join(projectRoot, 'tests/ingest/fixtures');
 
 /** The seed scrape that the demo article was made from. */
 export const seedFile = join(projectRoot, 'tests/ingest/fixtures/seed/000_9014c62c1c6d0c63.txt');
+
+/** A saved-page fixture in `fixtures/pages/<name>/`: its input file, and the arguments its `args.json` adds. */
+export function pageFixture(name: string): { readonly input: string; readonly args: readonly string[] } {
+  const dir = join(fixturesDir, 'pages', name);
+  const input = readdirSync(dir).find((file) => file.startsWith('input.'));
+  if (!input) throw new Error(`the fixture ${name} has no input file.`);
+  const argsFile = join(dir, 'args.json');
+  const args = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : [];
+  return { input: join(dir, input), args };
+}
 
 /** A fresh copy of the fixtures' content folder (three sources, one article) to import into. */
 export function contentFolder(): string {

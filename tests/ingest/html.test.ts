@@ -9,8 +9,8 @@ import {
 } from '../../tools/ingest/html-clean';
 import { readPageMetadata, stripSiteName } from '../../tools/ingest/html-metadata';
 import { readHtmlPage } from '../../tools/ingest/html-page';
-import { safeUrl, storyToMarkdown } from '../../tools/ingest/html-to-markdown';
-import { embedTarget, stripTracking } from '../../tools/ingest/web-url';
+import { storyToMarkdown } from '../../tools/ingest/html-to-markdown';
+import { embedTarget, safeUrl, samePicture, stripTracking } from '../../tools/ingest/web-url';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const story = (n = 3) =>
@@ -139,11 +139,19 @@ describe('storyToMarkdown', () => {
 });
 
 describe('URLs', () => {
-  it('safeUrl resolves relative URLs and keeps only web links and https images', () => {
+  it('safeUrl resolves relative URLs and keeps only web pages, web and mail links, and https images', () => {
     expect(safeUrl('/x', 'https://a.example/b/c', 'link')).toBe('https://a.example/x');
     expect(safeUrl('mailto:a@b.example', undefined, 'link')).toBe('mailto:a@b.example');
+    expect(safeUrl('mailto:a@b.example', undefined, 'page')).toBeUndefined();
+    expect(safeUrl('http://a.example/story', undefined, 'page')).toBe('http://a.example/story');
     expect(safeUrl('http://a.example/i.jpg', undefined, 'image')).toBeUndefined();
     expect(safeUrl('/x', undefined, 'link')).toBeUndefined();
+  });
+
+  it('samePicture matches the same file and its resized copies, on the same host only', () => {
+    expect(samePicture('https://a.example/up/boat-750x375.jpg', 'https://a.example/up/boat.jpg')).toBe(true);
+    expect(samePicture('https://a.example/up/boat.jpg', 'https://b.example/up/boat.jpg')).toBe(false);
+    expect(samePicture('https://a.example/up/boat.jpg', 'not a url')).toBe(false);
   });
 
   it('stripTracking removes campaign parameters only', () => {

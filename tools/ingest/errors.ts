@@ -9,13 +9,3 @@ export class ImportError extends Error {
     this.name = 'ImportError';
   }
 }
-
-/** A problem with the command line itself (exit code 2): nothing is read or written. */
-export class UsageError extends Error {
-  /** The process exit code for this kind of problem. */
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}

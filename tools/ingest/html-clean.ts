@@ -63,8 +63,12 @@ export function assertNesting(document: Document): void {
 const FURNITURE_WORDS =
   /(?:^|[-_\s])(?:share|shares|sharing|sharedaddy|social|socials|newsletter|subscribe|subscription|signup|related|relatedposts|recommended|recommendations|more-stories|read-more|readmore|comment|comments|disqus|advert|advertisement|ads|ad|adsbygoogle|ad-slot|dfp|sponsor|sponsored|promo|outbrain|taboola|paywall|piano|meter|breadcrumb|breadcrumbs|cookie|consent|popup|modal|sidebar|widget|most-read|mostread|popular|trending|tags|tag-list|author-box|author-bio|jp-relatedposts|print|toolbar|nav|navigation|menu|footer|masthead|banner)(?:$|[-_\s])/i;
 
-const DROPPED_ELEMENTS = [
-  'script:not([type="application/ld+json"])',
+/**
+ * Elements that never hold article text (styles, forms, navigation, graphics, plugins): removed from the page before
+ * Readability looks for the story, and again from the story it returns. Scripts are left to each step, because the
+ * page keeps its JSON-LD script for Readability.
+ */
+export const NON_TEXT_ELEMENTS: readonly string[] = [
   'style',
   'link',
   'noscript',
@@ -82,6 +86,11 @@ const DROPPED_ELEMENTS = [
   'canvas',
   'object',
   'embed',
+];
+
+const DROPPED_ELEMENTS = [
+  'script:not([type="application/ld+json"])',
+  ...NON_TEXT_ELEMENTS,
   '[hidden]',
   '[aria-hidden="true"]',
   '[role="complementary"]',

@@ -4,8 +4,9 @@ import type { ArticleDraft } from './draft';
 import { ImportError } from './errors';
 import { assertNesting, assertRawNesting, cleanPage } from './html-clean';
 import { readPageMetadata } from './html-metadata';
-import { safeUrl, storyToMarkdown } from './html-to-markdown';
+import { storyToMarkdown } from './html-to-markdown';
 import { parseMetadataDate } from './loose-date';
+import { safeUrl, samePicture } from './web-url';
 
 /** The least story text, in characters, that counts as an article (a paywall teaser of two paragraphs is more). */
 export const MIN_STORY_CHARACTERS = 200;
@@ -14,16 +15,6 @@ export const MIN_STORY_CHARACTERS = 200;
 export interface HtmlPageOptions {
   /** The page's original address (`--url`), which overrides what the page says. */
   readonly url?: string | undefined;
-}
-
-function absolute(url: string | undefined, base: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const resolved = base ? new URL(url, base) : new URL(url);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function parse(html: string): Document {
@@ -40,9 +31,9 @@ export function readHtmlPage(html: string, options: HtmlPageOptions = {}): Artic
   }
   assertNesting(document);
   const metadata = readPageMetadata(document);
-  const pageUrl = absolute(options.url, undefined) ?? absolute(metadata.url, undefined);
+  const pageUrl = safeUrl(options.url, undefined, 'page') ?? safeUrl(metadata.url, undefined, 'page');
   const pageImages = [...document.querySelectorAll('img, amp-img')].flatMap((element) => {
-    const src = absolute(element.getAttribute('src') ?? undefined, pageUrl);
+    const src = safeUrl(element.getAttribute('src'), pageUrl, 'page');
     const alt = element.getAttribute('alt')?.replace(/\s+/g, ' ').trim();
     return src && alt ? [{ src, alt }] : [];
   });
@@ -60,9 +51,9 @@ export function readHtmlPage(html: string, options: HtmlPageOptions = {}): Artic
   }
   const title = metadata.title ?? story.title?.trim() ?? undefined;
   const notes: string[] = [];
-  const imageUrl = absolute(metadata.image?.url, pageUrl);
+  const imageUrl = safeUrl(metadata.image?.url, pageUrl, 'image');
   let image: ArticleDraft['image'];
-  if (imageUrl && safeUrl(imageUrl, undefined, 'image')) {
+  if (imageUrl) {
     const alt = metadata.image?.alt ?? leadImageAlt(pageImages, imageUrl);
     if (alt) image = { src: imageUrl, alt, ...(metadata.image?.credit && { credit: metadata.image.credit }) };
     else
@@ -95,14 +86,7 @@ export function readHtmlPage(html: string, options: HtmlPageOptions = {}): Artic
   };
 }
 
-// WordPress and most CMSs serve resized copies of an upload as name-750x375.jpg.
-function pictureKey(url: string): string {
-  const { host, pathname } = new URL(url);
-  return `${host}${pathname.replace(/-\d+x\d+(?=\.\w+$)/, '')}`;
-}
-
 /** The alt text of the page's copy of the lead image (the same file, or a resized copy of it), if it has one. */
 function leadImageAlt(pageImages: readonly { src: string; alt: string }[], imageUrl: string): string | undefined {
-  const wanted = pictureKey(imageUrl);
-  return pageImages.find((image) => pictureKey(image.src) === wanted)?.alt;
+  return pageImages.find((image) => samePicture(image.src, imageUrl))?.alt;
 }

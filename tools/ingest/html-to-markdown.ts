@@ -6,9 +6,10 @@ import type { Root as MdastRoot } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { SKIP, visit } from 'unist-util-visit';
+import { NON_TEXT_ELEMENTS } from './html-clean';
 import { parseWrittenDate } from './loose-date';
 import { isBoilerplateLine } from './text-scrape';
-import { stripTracking } from './web-url';
+import { safeUrl, samePicture, stripTracking } from './web-url';
 
 /** Options for turning an extracted story into Markdown. */
 export interface StoryMarkdownOptions {
@@ -28,30 +29,14 @@ const BLOCKS_CHECKED_FOR_BOILERPLATE = new Set(['p', 'div', 'li', 'h2', 'h3', 'h
 // Elements whose content is never article text. Readability removes most of them; this is the second line.
 const DROP = new Set([
   'script',
-  'style',
-  'noscript',
-  'template',
-  'form',
-  'button',
-  'input',
-  'select',
-  'textarea',
+  ...NON_TEXT_ELEMENTS,
   'label',
-  'nav',
-  'aside',
   'footer',
   'header',
-  'svg',
-  'math',
-  'canvas',
-  'object',
-  'embed',
-  'dialog',
   'audio',
   'video',
   'source',
   'track',
-  'link',
   'meta',
   'title',
   'base',
@@ -61,30 +46,6 @@ const DROP = new Set([
   'map',
   'area',
 ]);
-
-/** An absolute `http:`/`https:` (or, for links, `mailto:`) URL, or `undefined` for anything else. */
-export function safeUrl(value: unknown, baseUrl: string | undefined, kind: 'link' | 'image'): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  let url: URL;
-  try {
-    url = baseUrl ? new URL(value.trim(), baseUrl) : new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (kind === 'image') return url.protocol === 'https:' ? url.href : undefined;
-  return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : undefined;
-}
-
-function samePicture(a: string, b: string): boolean {
-  try {
-    const first = new URL(a);
-    const second = new URL(b);
-    const path = (url: URL) => url.pathname.replace(/-\d+x\d+(?=\.\w+$)/, '');
-    return first.host === second.host && path(first) === path(second);
-  } catch {
-    return false;
-  }
-}
 
 function normalise(text: string): string {
   return text

@@ -5,23 +5,34 @@
 //
 // Every file is read and checked before anything is written: one bad file, and nothing is written.
 // Exit codes: 0 written (or, with --dry-run, would be written), 1 a problem with a file or the content, 2 usage.
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseContentDate } from '../../src/lib/content-date';
 import { resolveContentDir } from '../../src/lib/content-dir';
 import { isSlug } from '../../src/lib/slug';
-import { decodeInput, type InputKind } from './charset';
-import { readContentSnapshot } from './content-snapshot';
-import type { ArticleDraft } from './draft';
-import { ImportError, UsageError } from './errors';
-import { readHtmlPage } from './html-page';
-import { type ImportChoices, type PlannedFile, planArticle, withPlan } from './plan';
-import { readTextDraft } from './text-scrape';
+import {
+  type ContentSnapshot,
+  type ImportChoices,
+  ImportError,
+  type PlannedFile,
+  planArticle,
+  readContentSnapshot,
+  readDraftFile,
+  withPlan,
+  writePlannedFiles,
+} from './index';
 
-/** The largest file the importer reads: big news pages saved with inline assets measured here stay under 3 MiB. */
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/** A problem with the command line itself (exit code 2): nothing is read or written. */
+class UsageError extends Error {
+  /** The process exit code for this kind of problem. */
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
 const USAGE = `Usage: npm run import -- <file...> [options]
 
@@ -130,31 +141,6 @@ function readCommandLine(args: readonly string[]): CommandLine {
   };
 }
 
-function kindOf(path: string, bytes: Uint8Array): InputKind {
-  if (/\.(?:html?|xhtml)$/i.test(path)) return 'html';
-  if (/\.(?:txt|text)$/i.test(path)) return 'text';
-  const start = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return /<!doctype html|<html[\s>]|<body[\s>]/i.test(start) ? 'html' : 'text';
-}
-
-function readDraft(
-  path: string,
-  charset: string | undefined,
-  knownOutletNames: readonly string[],
-  url: string | undefined,
-): ArticleDraft {
-  const size = statSync(path).size;
-  if (size > MAX_INPUT_BYTES) {
-    throw new ImportError(
-      `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; the importer reads at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB.`,
-    );
-  }
-  const bytes = readFileSync(path);
-  const kind = kindOf(path, bytes);
-  const { text } = decodeInput(bytes, kind, charset);
-  return kind === 'html' ? readHtmlPage(text, { url }) : readTextDraft(text, { knownOutletNames });
-}
-
 /** Runs the importer with command-line arguments; returns the exit code. `cwd` is where relative paths start. */
 export function runImport(
   args: readonly string[],
@@ -194,7 +180,7 @@ export function runImport(
     return 2;
   }
 
-  let snapshot;
+  let snapshot: ContentSnapshot;
   try {
     snapshot = readContentSnapshot(contentDir);
   } catch (error) {
@@ -219,12 +205,11 @@ export function runImport(
   const problems: string[] = [];
   for (const file of files) {
     try {
-      const draft = readDraft(
-        file,
-        commandLine.charset,
-        snapshot.sources.map((source) => source.name),
-        commandLine.choices.url,
-      );
+      const draft = readDraftFile(file, {
+        charset: commandLine.charset,
+        url: commandLine.choices.url,
+        knownOutletNames: snapshot.sources.map((source) => source.name),
+      });
       const plan = planArticle(draft, snapshot, commandLine.choices);
       snapshot = withPlan(snapshot, plan);
       planned.push(...plan.files);
@@ -245,20 +230,13 @@ export function runImport(
     console.log(`Dry run: ${planned.length} file(s) would be written; nothing was written.`);
     return 0;
   }
-  const written: string[] = [];
+  let written: string[];
   try {
-    for (const file of planned) {
-      const target = join(contentDir, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      // 'wx' fails if the file appeared since the check: an import never overwrites.
-      writeFileSync(target, file.contents, { flag: 'wx' });
-      written.push(target);
-    }
+    written = writePlannedFiles(contentDir, planned);
   } catch (error) {
-    for (const target of written) unlinkSync(target);
-    const reason = error instanceof Error ? error.message : String(error);
-    console.error(`import: could not write the files (${reason}). Nothing was written.`);
-    return 1;
+    if (!(error instanceof ImportError)) throw error;
+    console.error(`import: ${error.message} Nothing was written.`);
+    return error.exitCode;
   }
   for (const target of written) console.log(`Wrote ${shown(target)}`);
   for (const note of notes) console.log(`note: ${note}`);

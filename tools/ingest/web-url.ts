@@ -15,6 +15,46 @@ export function stripTracking(url: string): string {
   return parsed.href;
 }
 
+/** The schemes each kind of URL may have: a page is on the web; a link may also write an email; an image must be secure. */
+const ALLOWED_PROTOCOLS: Readonly<Record<'page' | 'link' | 'image', readonly string[]>> = {
+  page: ['http:', 'https:'],
+  link: ['http:', 'https:', 'mailto:'],
+  image: ['https:'],
+};
+
+/**
+ * A URL resolved against `baseUrl` (when given) and kept only when its scheme suits its kind: `http:`/`https:` for a
+ * page, those and `mailto:` for a link, `https:` for an image. Anything else is `undefined`.
+ */
+export function safeUrl(
+  value: unknown,
+  baseUrl: string | undefined,
+  kind: 'page' | 'link' | 'image',
+): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = baseUrl ? new URL(value.trim(), baseUrl) : new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  return ALLOWED_PROTOCOLS[kind].includes(url.protocol) ? url.href : undefined;
+}
+
+// WordPress and most CMSs serve resized copies of an upload as name-750x375.jpg.
+function pictureKey(url: URL): string {
+  return `${url.host}${url.pathname.replace(/-\d+x\d+(?=\.\w+$)/, '')}`;
+}
+
+/** Whether two image URLs are the same picture: the same file, or a resized copy of it (`name-750x375.jpg`). */
+export function samePicture(a: string, b: string): boolean {
+  try {
+    return pictureKey(new URL(a)) === pictureKey(new URL(b));
+  } catch {
+    return false;
+  }
+}
+
 /** An article's address for `sourceUrl`: `http:` or `https:` only, tracking parameters and fragment removed. */
 export function cleanSourceUrl(url: string): string | undefined {
   let parsed: URL;
