@@ -2,9 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { collectGarbageBetweenPhases } from './src/integrations/collect-garbage.ts';
-import { contentStoreFromFile } from './src/integrations/content-store-module.ts';
-import { prepareOutputFolder } from './src/integrations/output-folder.ts';
+import { fastBuild } from './src/integrations/fast-build/index.ts';
+import { describeFastBuildPieces, fastBuildPiecesFromEnv } from './src/integrations/fast-build/switch.ts';
 import { pagefindSearch } from './src/integrations/pagefind.ts';
 import { broadsheetSitemap } from './src/integrations/sitemap.ts';
 import { sourceRevision } from './src/lib/build/source-revision.ts';
@@ -16,6 +15,8 @@ const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 const contentDir = resolveContentDir(projectRoot, process.env);
 // Each content folder keeps its own build cache, so a build of test fixtures never reuses the demo's data store.
 const cacheDir = cacheDirFor(projectRoot, contentDir);
+// BROADSHEET_FAST_BUILD=0 turns the fast-build layer off (docs/fast-build.md); src/content.config.ts reads it too.
+const fastBuildPieces = fastBuildPiecesFromEnv(process.env);
 
 /**
  * Drafts are shown by `astro dev` only. The decision follows the command, not NODE_ENV: a build started with
@@ -34,12 +35,11 @@ const draftVisibility = {
 };
 
 export default defineConfig({
+  // The fast-build layer comes first: it prepares the output folder before any other integration writes to it.
   // Search indexing comes last. Under `npm run build` it only hands the site to tools/build.ts, which indexes it
   // once Astro's process has exited (see integrations/pagefind.ts).
   integrations: [
-    prepareOutputFolder(),
-    contentStoreFromFile(),
-    collectGarbageBetweenPhases(),
+    fastBuild({ pieces: fastBuildPieces }),
     draftVisibility,
     broadsheetSitemap(),
     pagefindSearch({ locale: siteConfig.locale }),
@@ -89,9 +89,14 @@ export default defineConfig({
   markdown: {
     syntaxHighlight: false,
     // The revision of the code that reads and renders content: a change to it clears the cached rendered entries and
-    // pages, as a change of configuration does (src/lib/build/source-revision.ts).
+    // pages, as a change of configuration does (src/lib/build/source-revision.ts). The fast-build pieces are part of
+    // it: a store made with bodies kept in files must not be read by a build that expects them in the store.
     processor: unified(
-      createMarkdownOptions({ contentDir, base: siteConfig.base, revision: sourceRevision(projectRoot) }),
+      createMarkdownOptions({
+        contentDir,
+        base: siteConfig.base,
+        revision: `${sourceRevision(projectRoot)}/fast-build:${describeFastBuildPieces(fastBuildPieces)}`,
+      }),
     ),
   },
 });

@@ -2,16 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import {
-  bodyFolder,
-  hasBody,
-  pruneBodies,
-  type RenderedEntry,
-  storedBodyKey,
-  storedRendered,
-  useBodyFolder,
-  writeBody,
-} from '@/lib/build/article-bodies';
 import { decodeContentFile, findFrontmatterSizeProblem } from '@/lib/content-rules/limits';
 import { findNestingProblem } from '@/lib/content-rules/nesting-depth';
 import { FrontmatterError, parseYamlFile, splitMarkdown } from '@/lib/frontmatter';
@@ -40,16 +30,53 @@ interface RenderEntry {
 
 type FullLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
 
+/** A rendered entry as Astro's Markdown render function returns it and its content store keeps it. */
+export interface RenderedEntry {
+  /** The body HTML. */
+  html: string;
+  /** Headings, image paths and the plugin front matter. */
+  metadata?: Record<string, unknown>;
+}
+
 function isRenderedEntry(value: unknown): value is RenderedEntry {
   return typeof value === 'object' && value !== null && typeof (value as RenderedEntry).html === 'string';
 }
 
+/** What `getEntryInfo` tells the glob loader about a Markdown file. */
+export interface ArticleEntryInfo {
+  /** The parsed front matter. */
+  data: Record<string, unknown>;
+  /** The Markdown body. */
+  body: string;
+  /** The front matter as written, when it was read. */
+  rawData?: string;
+  /** Always undefined: a front-matter `slug` never replaces the id. */
+  slug: undefined;
+}
+
+/** An article file the glob loader is about to read, as an extension sees it. */
+export interface ArticleFile {
+  /** The id the glob loader will give it (from its path). */
+  readonly id: string;
+  /** Its absolute path. */
+  readonly filePath: string;
+  /** Its text, as Astro read it. */
+  readonly contents: string;
+}
+
 /**
- * The folder that holds this mode's content store: `astro dev` (the only caller that passes a file watcher) keeps its
- * store in `.astro/`, builds and `astro sync` in the cache folder. Article bodies are kept beside it.
+ * Build-speed additions the articles loader can take: the fast-build layer's (src/integrations/fast-build/, see
+ * docs/fast-build.md). None may change what is published, and every check of the loader runs with or without them.
  */
-function storeFolder(context: LoaderContext): string {
-  return fileURLToPath(context.watcher ? new URL('.astro/', context.config.root) : context.config.cacheDir);
+export interface ArticlesLoaderExtension {
+  /** Runs before the glob loader, with the store as the last build left it. */
+  beforeLoad?(context: LoaderContext): void;
+  /** What to tell the glob loader about a file it need not read and check again, or undefined to read it. */
+  unchangedEntryInfo?(context: LoaderContext, file: ArticleFile): ArticleEntryInfo | undefined;
+  /** What the store keeps of a rendered entry; needs Astro's Markdown render function in the context's entryTypes. */
+  storedRendered?(rendered: RenderedEntry): RenderedEntry;
+  /** Runs after the glob loader has loaded every file. */
+  afterLoad?(context: LoaderContext): void;
 }
 
 /** A content problem found while loading, reported with the file it is in. */
@@ -135,38 +162,16 @@ function readArticle(contents: string, fileUrl: URL, contentDir: string, project
   return { data: split.data, body: split.body, rawData: split.rawData, slug: undefined };
 }
 
-// What the glob loader is given for a file it will skip: it only needs the id (from the path, see generateId) and
-// then finds the stored entry with the same digest. Reading such a file's front matter again cost 0.7 s of every
-// rebuild at 5,000 articles.
-const UNCHANGED_ARTICLE = Object.freeze({ data: {}, body: '', slug: undefined });
-
-/**
- * Whether `contents` is exactly what the stored entry for this file was made from, so every check on it has passed
- * and the glob loader will keep the entry without reading it. Files with U+FFFD are always read again (it also stands
- * for invalid bytes, which only the raw check tells apart), and so are articles with a lead image, whose check follows
- * its path through the file system (a symbolic link there may now lead out of the content folder).
- */
-function isUnchangedArticle(context: LoaderContext, base: string, fileUrl: URL, contents: string): boolean {
-  const filePath = fileURLToPath(fileUrl);
-  // The id the glob loader will give the file (generateId below).
-  const id = articleIdFromPath(relative(base, filePath));
-  const stored = id === undefined ? undefined : context.store.get(id);
-  if (!stored?.digest || !stored.filePath || !stored.rendered || contents.includes('\uFFFD')) return false;
-  if ((stored.data as { image?: unknown }).image !== undefined) return false;
-  return (
-    resolve(fileURLToPath(context.config.root), stored.filePath) === filePath &&
-    stored.digest === context.generateDigest(contents)
-  );
-}
-
 /** Options for the articles loader. */
 export interface ArticlesLoaderOptions {
   /** The absolute path of the content folder (articles are read from its `articles/` folder). */
   contentDir: string;
+  /** The fast-build layer's additions, when it is on (src/integrations/fast-build/articles-loader-extension.ts). */
+  extension?: ArticlesLoaderExtension | undefined;
 }
 
 /** Loads `content/articles/**\/*.md` (names starting with `_` left out) with the checks described above. */
-export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
+export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions): Loader {
   const base = join(contentDir, 'articles');
   let filesById = new Map<string, Set<string>>();
   const inner = glob({
@@ -192,69 +197,63 @@ export function articlesLoader({ contentDir }: ArticlesLoaderOptions): Loader {
       const shown = (entry: string) => displayPath(join(base, entry), projectRoot);
       const renderFailures = new Map<string, string>();
       filesById = new Map();
-      // Rendered bodies live in files beside the store (lib/build/article-bodies.ts). An unchanged file is not
-      // rendered again, so an entry whose body file has gone (a cache folder cleaned by hand, a store from before
-      // bodies moved out) is dropped here, and Astro renders it anew.
-      const bodies = bodyFolder(storeFolder(context));
-      useBodyFolder(bodies);
-      for (const entry of [...store.values()]) {
-        if (!entry.rendered) continue;
-        const key = storedBodyKey(entry.rendered);
-        if (!key || !hasBody(bodies, key)) store.delete(entry.id);
+      // `entryTypes` is Astro's, untyped (docs/fast-build.md#entry-types). Without its Markdown entry the glob loader
+      // would skip every article with a warning, and with no render function the fast-build layer could not keep
+      // bodies out of the store: either must stop the build, not pass unnoticed.
+      const markdown = entryTypes?.get('.md');
+      if (!markdown) {
+        throw new ContentError(
+          "Astro gave the articles loader no entry type for .md files (LoaderContext.entryTypes), so no article could be read. Astro's loader API has changed: see docs/fast-build.md.",
+        );
       }
+      const getRenderFunction = markdown.getRenderFunction?.bind(markdown);
+      if (extension?.storedRendered && !getRenderFunction) {
+        throw new ContentError(
+          "Astro's .md entry type has no getRenderFunction, which the fast-build layer wraps to keep rendered articles out of the content store. Astro's loader API has changed: see docs/fast-build.md, or build with BROADSHEET_FAST_BUILD=0.",
+        );
+      }
+      extension?.beforeLoad?.(context);
 
-      const wrappedTypes = new Map<string, EntryType>();
-      for (const [extension, entryType] of entryTypes) {
-        if (extension !== '.md') {
-          wrappedTypes.set(extension, entryType);
-          continue;
-        }
-        const getRenderFunction = entryType.getRenderFunction?.bind(entryType);
-        wrappedTypes.set(extension, {
-          ...entryType,
-          getEntryInfo: ({ contents, fileUrl }) =>
-            isUnchangedArticle(context, base, fileUrl, contents)
-              ? UNCHANGED_ARTICLE
-              : readArticle(contents, fileUrl, contentDir, projectRoot),
-          ...(getRenderFunction && {
-            getRenderFunction: async (astroConfig) => {
-              const render = await getRenderFunction(astroConfig);
-              return async (entry) => {
-                try {
-                  const rendered = await render(entry);
-                  if (!isRenderedEntry(rendered)) return rendered;
-                  return storedRendered(rendered, writeBody(bodies, rendered));
-                } catch (error) {
-                  const file = entry.filePath
-                    ? displayPath(resolve(projectRoot, entry.filePath), projectRoot)
-                    : entry.id;
-                  const reason = error instanceof Error ? error.message : String(error);
-                  // The depth check catches the usual shapes; any other structure deep enough to overflow ends here.
-                  const hint = /call stack/i.test(reason)
-                    ? ' The body nests too deeply (quotes, lists, emphasis or HTML); flatten it.'
-                    : '';
-                  renderFailures.set(entry.id, `${file}: the Markdown body could not be rendered: ${reason}${hint}`);
-                  throw error;
-                }
-              };
-            },
-          }),
-        });
-      }
+      const wrappedTypes = new Map<string, EntryType>(entryTypes);
+      wrappedTypes.set('.md', {
+        ...markdown,
+        getEntryInfo: ({ contents, fileUrl }) => {
+          const filePath = fileURLToPath(fileUrl);
+          // The id the glob loader will give the file (generateId above).
+          const id = articleIdFromPath(relative(base, filePath));
+          const unchanged =
+            id === undefined ? undefined : extension?.unchangedEntryInfo?.(context, { id, filePath, contents });
+          return unchanged ?? readArticle(contents, fileUrl, contentDir, projectRoot);
+        },
+        ...(getRenderFunction && {
+          getRenderFunction: async (astroConfig) => {
+            const render = await getRenderFunction(astroConfig);
+            return async (entry) => {
+              try {
+                const rendered = await render(entry);
+                if (!isRenderedEntry(rendered) || !extension?.storedRendered) return rendered;
+                return extension.storedRendered(rendered);
+              } catch (error) {
+                const file = entry.filePath ? displayPath(resolve(projectRoot, entry.filePath), projectRoot) : entry.id;
+                const reason = error instanceof Error ? error.message : String(error);
+                // The depth check catches the usual shapes; any other structure deep enough to overflow ends here.
+                const hint = /call stack/i.test(reason)
+                  ? ' The body nests too deeply (quotes, lists, emphasis or HTML); flatten it.'
+                  : '';
+                renderFailures.set(entry.id, `${file}: the Markdown body could not be rendered: ${reason}${hint}`);
+                throw error;
+              }
+            };
+          },
+        }),
+      });
 
       await inner.load({
         ...context,
         entryTypes: wrappedTypes,
         parseData: parseDataNamingFile(context, projectRoot, 'invalid front matter'),
       } as FullLoaderContext);
-
-      // Bodies of edited or deleted articles are named by no entry any more.
-      const inUse = new Set<string>();
-      for (const entry of store.values()) {
-        const key = storedBodyKey(entry.rendered);
-        if (key) inUse.add(key);
-      }
-      pruneBodies(bodies, inUse);
+      extension?.afterLoad?.(context);
 
       const problems: string[] = [];
       for (const [id, files] of filesById) {

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Parser } from 'htmlparser2';
-import { fileStamp } from '@/lib/build/output-state';
+import { fileStamp } from '@/lib/build/file-stamp';
 
 // The sitemap lists exactly the pages that ask to be indexed, read from the pages themselves: a built page's
 // <meta name="robots"> and <link rel="canonical"> are what search engines see, so the sitemap cannot disagree with

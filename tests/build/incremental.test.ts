@@ -1,8 +1,8 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readBody } from '@/integrations/fast-build/article-bodies';
 import { articleText } from '@/lib/article-text';
-import { readBody } from '@/lib/build/article-bodies';
 import { cacheDirFor } from '@/lib/content-dir';
 import { readPageIndexingMemory } from '@/lib/sitemap';
 import { readBuildLog } from '../../bench/bench';

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBuildLog } from '../../bench/bench';
-import { isMovableOutDir } from '../../src/integrations/output-folder';
+import { isMovableOutDir } from '@/integrations/fast-build/output-folder';
 import { astroBuildInto, demoContentCopy, htmlFiles, projectOutputFolder } from '../support/build';
 
 // A build either keeps the last build's pages in the output folder (when nothing has touched them since) or starts

@@ -2,19 +2,20 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_TEXT_KEY, articleText } from '@/lib/article-text';
 import {
   BODY_KEY_FIELD,
   bodyKey,
   hasBody,
   pruneBodies,
-  type RenderedEntry,
   readBody,
   storedBodyKey,
   storedRendered,
   withBody,
   writeBody,
-} from '@/lib/build/article-bodies';
+  writeBodyFile,
+} from '@/integrations/fast-build/article-bodies';
+import { ARTICLE_TEXT_KEY, articleText } from '@/lib/article-text';
+import type { RenderedEntry } from '@/lib/content-loader';
 
 function folder(): string {
   return join(mkdtempSync(join(tmpdir(), 'broadsheet-bodies-')), 'bodies');
@@ -51,6 +52,14 @@ describe('writeBody and readBody', () => {
     expect(readBody(dir, key)).toEqual(greek);
     expect(hasBody(dir, key)).toBe(true);
     expect(hasBody(dir, 'missing.body')).toBe(false);
+  });
+
+  it('says whether the file had to be written, so a build can count what it wrote', () => {
+    const dir = folder();
+    const first = writeBodyFile(dir, rendered('<p>Once</p>'));
+    expect(first.written).toBe(true);
+    expect(writeBodyFile(dir, rendered('<p>Once</p>'))).toEqual({ key: first.key, written: false });
+    expect(readdirSync(dir)).toEqual([first.key]);
   });
 });
 

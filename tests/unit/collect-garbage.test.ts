@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '@/lib/build/collect-garbage';
+import { collectGarbage } from '@/integrations/fast-build/collect-garbage';
 
 describe('collectGarbage', () => {
   it('frees what is no longer referenced, in a process started without --expose-gc', () => {

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  fileStamp,
   pagesToKeep,
   readOutputState,
   recordOutputState,
   removeAllBut,
   removePages,
   writeOutputState,
-} from '@/lib/build/output-state';
+} from '@/integrations/fast-build/output-state';
+import { fileStamp } from '@/lib/build/file-stamp';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-output-state-'));

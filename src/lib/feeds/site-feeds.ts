@@ -1,6 +1,6 @@
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { withBody } from '@/lib/build/article-bodies';
+import { withBody } from '@/integrations/fast-build/article-bodies';
 import { pageCacheKey } from '@/lib/cache-key';
 import { type Article, getSiteContent, type SiteContent } from '@/lib/content';
 import { renderAtom } from '@/lib/feeds/atom';

@@ -12,12 +12,16 @@ import {
   removeAllBut,
   removePages,
   writeOutputState,
-} from '@/lib/build/output-state';
+} from '@/integrations/fast-build/output-state';
+import { fastBuildReport } from '@/integrations/fast-build/report';
 import { SEARCH_BUNDLE_FOLDER } from '@/lib/search/index-site';
 
 const STALE_MARK = '.broadsheet-stale-';
 
-/** Top-level entries of the output folder a build never removes: a deploy repository, as Astro itself spares it. */
+/**
+ * Top-level entries of the output folder a build never removes: a deploy repository, as Astro means to spare it (its
+ * own emptying misses it in 7.3.5; docs/fast-build.md#output).
+ */
 const SPARED = new Set(['.git']);
 
 /** Whether `outDir` is a folder a build may move away: not the project itself, nor a folder holding it. */
@@ -28,22 +32,24 @@ export function isMovableOutDir(outDir: string, projectRoot: string): boolean {
 }
 
 /**
- * Prepares the output folder of `astro build` once the content has loaded (`astro:build:start`), in one of two ways:
+ * The `output` piece: prepares the output folder of `astro build` once the content has loaded (`astro:build:start`),
+ * in one of two ways:
  *
  * - **Keeps the last build's pages** when the last build into this folder, with this build cache, succeeded and none
- *   of its pages has changed since (lib/build/output-state.ts). Everything else goes; Astro then finds each reused
- *   page in place instead of copying it from its cache, renders the changed ones over theirs, and at the end this
- *   integration removes the kept pages this build no longer has (a deleted article, a renamed source's old pages).
- * - **Starts empty** otherwise: the folder is renamed aside and the old copy deleted while the build goes on (Astro's
- *   own emptying, one file at a time, took about 5 s of a rebuild at 5,000 articles). Leftovers of a build that was
- *   killed are deleted by the next one. A folder holding a `.git` (a deploy repository) is emptied in place instead,
- *   around it, as Astro does.
+ *   of its pages has changed since (output-state.ts). Everything else goes; Astro then finds each reused page in place
+ *   instead of copying it from its cache, renders the changed ones over theirs, and at the end this piece removes the
+ *   kept pages this build no longer has (a deleted article, a renamed source's old pages), going by the files Astro
+ *   reports in `astro:build:done`.
+ * - **Starts empty** otherwise: the folder is renamed aside and the old copy deleted while the build goes on, rather
+ *   than Astro's emptying one file at a time. Leftovers of a build that was killed are deleted by the next one. A
+ *   folder holding a `.git` (a deploy repository) is emptied in place instead, around it.
  *
  * Either way nothing of the last build survives unless this build produced the same page. Until the content has
  * loaded the folder is left alone, so a build stopped by invalid content leaves the last site as it was. The search
- * index (`pagefind/`) is replaced by the indexing step after the build. List this integration first.
+ * index (`pagefind/`) is replaced by the indexing step after the build. It relies on Astro internals listed in
+ * docs/fast-build.md#output; the fast-build integration runs it before every other integration.
  */
-export function prepareOutputFolder(): AstroIntegration {
+export function keepOutputFolder(): AstroIntegration {
   let isBuild = false;
   let outDir = '';
   let projectRoot = '';
@@ -61,7 +67,7 @@ export function prepareOutputFolder(): AstroIntegration {
           .map((name) => join(parent, name))
       : [];
     if (existsSync(outDir) && [...SPARED].some((name) => existsSync(join(outDir, name)))) {
-      // A deploy repository inside the folder stays where it is; the rest is removed in place, as Astro would.
+      // A deploy repository inside the folder stays where it is; the rest is removed in place.
       removeAllBut(outDir, new Set(), SPARED);
     } else if (existsSync(outDir)) {
       const aside = `${outDir}${STALE_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -70,7 +76,7 @@ export function prepareOutputFolder(): AstroIntegration {
         stale.push(aside);
         mkdirSync(outDir, { recursive: true });
       } catch (error) {
-        // A locked folder or a mount point: emptied in place, as Astro would.
+        // A locked folder or a mount point: emptied in place.
         logger.debug(`Could not move ${outDir} aside (${String(error)}); emptying it in place.`);
         removeAllBut(outDir, new Set(), SPARED);
       }
@@ -80,7 +86,7 @@ export function prepareOutputFolder(): AstroIntegration {
 
   /** Comes after every other integration, so the record is taken once every file of the build is written. */
   const record: AstroIntegration = {
-    name: 'broadsheet:output-folder-record',
+    name: 'broadsheet:fast-build:output-record',
     hooks: {
       'astro:build:done': () => {
         writeOutputState(stateFile, recordOutputState(outDir, built));
@@ -89,7 +95,7 @@ export function prepareOutputFolder(): AstroIntegration {
   };
 
   return {
-    name: 'broadsheet:output-folder',
+    name: 'broadsheet:fast-build:output',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         isBuild = command === 'build';
@@ -114,6 +120,8 @@ export function prepareOutputFolder(): AstroIntegration {
         rmSync(stateFile, { force: true });
         if (kept) {
           removeAllBut(outDir, kept, new Set([...SPARED, SEARCH_BUNDLE_FOLDER]));
+          const report = fastBuildReport();
+          if (report) report.pagesKept = kept.size;
           logger.info(`Kept the ${kept.size} pages of the last build in ${outDir} for Astro to reuse.`);
         } else {
           startEmpty(logger);
@@ -125,6 +133,8 @@ export function prepareOutputFolder(): AstroIntegration {
         await removal;
         if (!kept) return;
         const gone = [...kept].filter((page) => !built.has(join(outDir, page)));
+        const report = fastBuildReport();
+        if (report) report.keptPagesReported = kept.size - gone.length;
         removePages(outDir, gone);
         if (gone.length > 0)
           logger.info(`Removed ${gone.length} pages of the last build that this build no longer has.`);

@@ -3,15 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { listingFrontmatter } from '@/lib/article-text';
+import type { RenderedEntry } from '@/lib/content-loader';
 
-// Astro keeps each Markdown entry's rendered HTML and metadata in its content store, and writes the whole store as
-// one devalue string. At 20,000 generated articles the HTML was 208 MB of the store's 288 MB, and serialising the
-// store (then reading the old file back to compare) took the build from 1.0 GB to 3.2 GB resident and 14.3 s;
-// without the HTML it went from 0.4 GB to 1.5 GB in 3.7 s. At 5,000 articles the search lead, headings and Astro's
-// copy of the front matter were 14 MB of the 17 MB left. So the articles loader keeps each rendered entry whole in its
-// own file, named by a hash of its bytes, in a folder beside the store, and the store keeps only what listings use
-// (the excerpt), what Astro needs for images, and that name. Article pages and feed items read the file when they
-// render the article, which incremental builds do only for the articles that changed.
+// The `bodies` piece. Astro keeps each Markdown entry's rendered HTML and metadata in its content store, and writes
+// the whole store as one string whenever an entry changes; on a large archive the HTML is most of the store, and
+// serialising it is the build's memory peak. So the articles loader keeps each rendered entry whole in its own file,
+// named by a hash of its bytes, in a folder beside the store, and the store keeps only what listings use (the
+// excerpt), what Astro needs for images, and that name. Article pages and feed items read the file when they render
+// the article, which incremental builds do only for the articles that changed (docs/fast-build.md#bodies).
 //
 // The folder sits beside the store it belongs to (`astro dev` keeps its store in `.astro/`, builds in the cache
 // folder), so that a build's pruning never removes a body the dev server's store still names.
@@ -42,35 +41,39 @@ export function bodyFolderInUse(): string | undefined {
   return typeof folder === 'string' ? folder : undefined;
 }
 
-/** A rendered entry as Astro's Markdown render function returns it and its store keeps it. */
-export interface RenderedEntry {
-  /** The body HTML. */
-  html: string;
-  /** Headings, image paths and the plugin front matter. */
-  metadata?: Record<string, unknown>;
-}
-
 /** The file name of a kept entry: a SHA-256 of its bytes, so the same entry is one file and a name never changes meaning. */
 export function bodyKey(bytes: Uint8Array): string {
   return `${createHash('sha256').update(bytes).digest('base64url')}.body`;
 }
 
+/** What writeBodyFile did: the body's key, and whether its file had to be written (false when it was already there). */
+export interface WrittenBody {
+  /** The file name, as bodyKey gives it. */
+  readonly key: string;
+  /** Whether this call wrote the file. */
+  readonly written: boolean;
+}
+
 /**
  * Keeps the whole rendered entry in `folder` (V8's serialisation, which keeps any value Astro puts in the metadata)
- * and returns its key. The file is written under a temporary name and renamed, so a build that stops halfway never
- * leaves a partial file under a key.
+ * under its key, and says whether the file had to be written. The file is written under a temporary name and renamed,
+ * so a build that stops halfway never leaves a partial file under a key.
  */
-export function writeBody(folder: string, rendered: RenderedEntry): string {
+export function writeBodyFile(folder: string, rendered: RenderedEntry): WrittenBody {
   const bytes = serialize(rendered);
   const key = bodyKey(bytes);
   const path = join(folder, key);
-  if (!existsSync(path)) {
-    mkdirSync(folder, { recursive: true });
-    const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, bytes);
-    renameSync(partial, path);
-  }
-  return key;
+  if (existsSync(path)) return { key, written: false };
+  mkdirSync(folder, { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, path);
+  return { key, written: true };
+}
+
+/** Keeps the whole rendered entry in `folder`, as writeBodyFile does, and returns its key. */
+export function writeBody(folder: string, rendered: RenderedEntry): string {
+  return writeBodyFile(folder, rendered).key;
 }
 
 /**

@@ -1,16 +1,17 @@
-// The pages of the last build may stay in the output folder for the next one, when nothing else has touched them.
+// Part of the `output` piece: the pages of the last build may stay in the output folder for the next one, when nothing
+// else has touched them.
 //
 // Astro's incremental build reuses a page by copying it from its cache folder into the output folder, unless the file
-// is already there. Starting every build from an empty folder meant copying every reused page back (6,077 files in a
-// rebuild at 5,000 articles) while the old folder was being deleted beside the build: the unchanged rebuild took
-// 37.7–38.0 s; with the pages left in place, 22.4–28.3 s (tools/build.ts, measured in the README's Performance
-// section). A page left in place must be exactly the one Astro's cache holds for it, or Astro would publish whatever
-// the file happens to contain. So each build records its pages' file identity (size, modification time in
-// nanoseconds, inode) next to Astro's cache, and the next build keeps the folder's pages only when every recorded page
-// is still there, unchanged, in the same folder; otherwise it starts from an empty folder, as before. Everything else
-// in the folder (bundled assets, public files, the sitemap) is written again by every build, so it is removed first.
-import { lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+// is already there; starting every build from an empty folder meant copying every reused page back while the old folder
+// was being deleted beside the build (docs/fast-build.md#output). A page left in place must be exactly the one Astro's
+// cache holds for it, or Astro would publish whatever the file happens to contain. So each build records its pages'
+// file identity (size, modification time in nanoseconds, inode) next to Astro's cache, and the next build keeps the
+// folder's pages only when every recorded page is still there, unchanged, in the same folder; otherwise it starts from
+// an empty folder. Everything else in the folder (bundled assets, public files, the sitemap) is written again by every
+// build, so it is removed first.
+import { readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileStamp } from '@/lib/build/file-stamp';
 
 /** The file, in the build's cache folder, that holds what the last successful build left in its output folder. */
 export const OUTPUT_STATE_FILE = 'broadsheet-output.json';
@@ -25,20 +26,6 @@ export interface OutputState {
   readonly outDir: string;
   /** Each page's path relative to `outDir` (with `/`), mapped to its file's stamp (see fileStamp). */
   readonly files: Readonly<Record<string, string>>;
-}
-
-/**
- * The identity of a regular file: size, modification time in nanoseconds and inode. Any write to the file changes its
- * modification time; a file put in its place (a copy, a restore that keeps times) has another inode. Undefined when
- * there is no regular file at `path`.
- */
-export function fileStamp(path: string): string | undefined {
-  try {
-    const stats = lstatSync(path, { bigint: true });
-    return stats.isFile() ? `${stats.size}:${stats.mtimeNs}:${stats.ino}` : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Relative paths, always with `/`, so a record reads the same on every system. */
