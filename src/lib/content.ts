@@ -1,5 +1,6 @@
-import { type CollectionEntry, getCollection } from 'astro:content';
+import { type CollectionEntry, getCollection, type RenderResult, render } from 'astro:content';
 import type { ImageMetadata } from 'astro';
+import { storedBodyKey, withBody } from '@/integrations/fast-build/article-bodies';
 import { articleText } from '@/lib/article-text';
 import { isPublished, type Neighbours, neighboursById, sortNewestFirst } from '@/lib/articles';
 import type { ContentDate } from '@/lib/content-date';
@@ -66,8 +67,21 @@ export interface Article {
   readonly lang: string;
   /** Whether it is a draft (only ever true in `astro dev`). */
   readonly draft: boolean;
-  /** The collection entry, for `render()`. */
-  readonly entry: CollectionEntry<'articles'>;
+  /**
+   * Astro's digest of its file, which changes with any byte of the front matter or the body. Page cache keys hold
+   * it, so that an edit only the body shows still renders the article's pages again.
+   */
+  readonly digest: string | undefined;
+}
+
+/** What an article page shows of an article's body. */
+export interface RenderedArticle {
+  /** The body, as Astro's component. */
+  readonly Content: RenderResult['Content'];
+  /** The standfirst as the front matter gives it (`summary` falls back to the first paragraph, which is body text). */
+  readonly standfirst: string | undefined;
+  /** The first words of the body as plain text, for the search index. */
+  readonly searchLead: string;
 }
 
 /** A source with how many articles it has. */
@@ -107,6 +121,11 @@ function toSource(entry: CollectionEntry<'sources'>): Source {
   return { id: entry.id, name, url, description, language, country, indexing };
 }
 
+// Each article's collection entry, kept out of the Article itself. The content store's entry has no body HTML (the
+// articles loader keeps it in a file beside the store), so a page that rendered the entry directly would ship an empty
+// article without any error. Only renderArticle and articleHtml reach the entry, and both read its body back first.
+const entries = new WeakMap<Article, CollectionEntry<'articles'>>();
+
 function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<string, Source>): Article {
   const { data } = entry;
   const resolve = (field: string, id: string): Source => {
@@ -116,7 +135,7 @@ function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<
     return source;
   };
   const source = resolve('source', data.source.id);
-  return {
+  const article: Article = {
     id: entry.id,
     title: data.title,
     date: data.date,
@@ -130,8 +149,10 @@ function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<
     image: data.image && { src: data.image.src, alt: data.image.alt, credit: data.image.credit },
     lang: data.lang ?? source.language ?? siteConfig.locale,
     draft: data.draft,
-    entry,
+    digest: entry.digest === undefined ? undefined : String(entry.digest),
   };
+  entries.set(article, entry);
+  return article;
 }
 
 function byNameThenId(a: SourceSummary, b: SourceSummary): number {
@@ -211,4 +232,61 @@ export function moreFromSource(content: SiteContent, article: Article, limit: nu
     .slice(0, limit + 1)
     .filter((other) => other.id !== article.id)
     .slice(0, limit);
+}
+
+/** Why an empty rendered body cannot be the article's whole body, if anything says so. */
+function signOfLostBody(stored: CollectionEntry<'articles'>, read: CollectionEntry<'articles'>): string | undefined {
+  // Astro keeps no Markdown source (the loader passes retainBody: false), so an empty body is told from a lost one by
+  // what was computed from the body when it was rendered. The store's copy keeps the excerpt whatever happens to the
+  // body file; the body file keeps the search lead and headings; both keep the image paths.
+  if (storedBodyKey(read.rendered) !== undefined) return "it is still the content store's copy, which holds no HTML";
+  if (articleText(stored.rendered).excerpt !== '') return 'the content store holds its first paragraph';
+  if (articleText(read.rendered).searchLead !== '') return 'its rendered entry holds the first words of its text';
+  const metadata = read.rendered?.metadata ?? {};
+  if (Array.isArray(metadata['headings']) && metadata['headings'].length > 0) return 'it has headings';
+  if (Array.isArray(metadata['imagePaths']) && metadata['imagePaths'].length > 0) return 'it has images';
+  return undefined;
+}
+
+/**
+ * The article's entry with its whole rendered body read back from its file, checked to hold the HTML its Markdown
+ * gave.
+ */
+function entryWithBody(article: Article): CollectionEntry<'articles'> {
+  const stored = entries.get(article);
+  if (!stored) {
+    throw new Error(`Article "${article.id}" did not come from getSiteContent(), so there is no body to render for it.`);
+  }
+  const read = withBody(stored);
+  if ((read.rendered?.html ?? '').trim() === '') {
+    const sign = signOfLostBody(stored, read);
+    if (sign) {
+      throw new Error(
+        `${stored.filePath ?? stored.id}: the rendered body is empty, but the Markdown body is not (${sign}). ` +
+          'Its HTML was lost after the articles loader rendered it, and the page would ship without its text.',
+      );
+    }
+  }
+  return read;
+}
+
+/**
+ * Renders an article's body for its page, read back from where the articles loader keeps it.
+ *
+ * @throws naming the article's file when the rendered HTML is empty although the Markdown body is not.
+ */
+export async function renderArticle(article: Article): Promise<RenderedArticle> {
+  const entry = entryWithBody(article);
+  const { Content } = await render(entry);
+  return { Content, standfirst: entry.data.summary, searchLead: articleText(entry.rendered).searchLead };
+}
+
+/**
+ * An article's body as HTML, for the feeds. Images in the content folder are still Astro's placeholders in it: they
+ * are resolved only when the body is rendered as a component (`renderArticle`).
+ *
+ * @throws naming the article's file when the rendered HTML is empty although the Markdown body is not.
+ */
+export function articleHtml(article: Article): string {
+  return entryWithBody(article).rendered?.html ?? '';
 }

@@ -206,12 +206,37 @@ describe('a build of fixture content', () => {
     expect(hastToString(tree)).not.toContain('Via ');
   });
 
-  it('links previous and next articles and more from the source', () => {
-    const hrefs = elements(page(itemPath(2)), (element) => element.tagName === 'a').map(
-      (link) => link.properties['href'],
+  it('links the newer and older articles by headline, and more from the source', () => {
+    // "More from" links the same articles, so each list is looked for in its own landmark.
+    const tree = page(itemPath(2));
+    const within = (container: Element | undefined) => {
+      expect(container).toBeDefined();
+      return elements({ type: 'root', children: [container!] }, (element) => element.tagName === 'a');
+    };
+    const [neighbours] = elements(
+      tree,
+      (element) => element.tagName === 'nav' && element.properties['ariaLabel'] === 'Newer and older articles',
     );
-    expect(hrefs).toContain(itemPath(1));
-    expect(hrefs).toContain(itemPath(3));
+    expect(
+      within(neighbours).map((link) => ({
+        rel: String(link.properties['rel']),
+        href: link.properties['href'],
+        shown: elements({ type: 'root', children: [link] }, (span) => span.tagName === 'span').map((span) =>
+          hastToString(span),
+        ),
+      })),
+    ).toEqual([
+      { rel: 'prev', href: itemPath(1), shown: ['Newer', 'Item 1 headline'] },
+      { rel: 'next', href: itemPath(3), shown: ['Older', 'Item 3 headline'] },
+    ]);
+    const [more] = elements(
+      tree,
+      (element) => element.tagName === 'section' && element.properties['ariaLabelledBy'] === 'more-from-source',
+    );
+    expect(within(more).map((link) => link.properties['href'])).toEqual([
+      '/sources/alpha/',
+      ...[1, 3, 4, 5, 6].map(itemPath),
+    ]);
   });
 
   it('shows drafts nowhere', () => {

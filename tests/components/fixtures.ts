@@ -1,6 +1,7 @@
 import type { Article, Source } from '@/lib/content';
 
-// Plain props for component tests. Components never render the body, so the collection entry is a stand-in.
+// Plain props for component tests. Components never render the body (pages get it from renderArticle in
+// lib/content.ts), so these articles carry none and renderArticle refuses them.
 
 /** A source, with fields overridden as given. */
 export function makeSource(overrides: Partial<Source> = {}): Source {
@@ -35,7 +36,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     image: undefined,
     lang: 'en',
     draft: false,
-    entry: {} as Article['entry'],
+    digest: 'f1x7ured1gest',
     ...overrides,
   };
 }

@@ -1,8 +1,6 @@
-import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { withBody } from '@/integrations/fast-build/article-bodies';
 import { pageCacheKey } from '@/lib/cache-key';
-import { type Article, getSiteContent, type SiteContent } from '@/lib/content';
+import { type Article, articleHtml, getSiteContent, renderArticle, type SiteContent } from '@/lib/content';
 import { renderAtom } from '@/lib/feeds/atom';
 import {
   buildFeed,
@@ -40,10 +38,9 @@ const LOCAL_IMAGE_PLACEHOLDER = /__ASTRO_IMAGE_/i;
 let container: Promise<AstroContainer> | undefined;
 
 async function bodyHtml(article: Article): Promise<string> {
-  const entry = withBody(article.entry);
-  const html = entry.rendered?.html ?? '';
+  const html = articleHtml(article);
   if (!LOCAL_IMAGE_PLACEHOLDER.test(html)) return html;
-  const { Content } = await render(entry);
+  const { Content } = await renderArticle(article);
   container ??= AstroContainer.create();
   return (await container).renderToString(Content);
 }
