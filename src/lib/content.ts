@@ -255,7 +255,9 @@ function signOfLostBody(stored: CollectionEntry<'articles'>, read: CollectionEnt
 function entryWithBody(article: Article): CollectionEntry<'articles'> {
   const stored = entries.get(article);
   if (!stored) {
-    throw new Error(`Article "${article.id}" did not come from getSiteContent(), so there is no body to render for it.`);
+    throw new Error(
+      `Article "${article.id}" did not come from getSiteContent(), so there is no body to render for it.`,
+    );
   }
   const read = withBody(stored);
   if ((read.rendered?.html ?? '').trim() === '') {
