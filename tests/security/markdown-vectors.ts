@@ -21,6 +21,11 @@ export interface MarkdownVector {
   readonly hidden?: readonly string[];
   /** The pipeline refuses the file (image and link path rules) instead of rendering it. */
   readonly rejected?: true;
+  /**
+   * The vector opens an element it never closes (script, select, iframe, applet, plaintext, style), which takes the
+   * rest of the body into it, so the text after the vector goes with the element. Text before it always stays.
+   */
+  readonly swallowsRest?: true;
 }
 
 const b64 = 'PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==';
@@ -133,8 +138,18 @@ export const markdownVectors: readonly MarkdownVector[] = [
     markdown: '<<SCRIPT>alert("XSS");//\\<</SCRIPT>',
     hidden: ['alert("XSS")'],
   },
-  { corpus: 'OWASP', origin: 'No closing script tags', markdown: '<SCRIPT SRC=http://xss.rocks/xss.js?< B >' },
-  { corpus: 'OWASP', origin: 'Protocol resolution in script tags', markdown: '<SCRIPT SRC=//xss.rocks/.j>' },
+  {
+    corpus: 'OWASP',
+    origin: 'No closing script tags',
+    markdown: '<SCRIPT SRC=http://xss.rocks/xss.js?< B >',
+    swallowsRest: true,
+  },
+  {
+    corpus: 'OWASP',
+    origin: 'Protocol resolution in script tags',
+    markdown: '<SCRIPT SRC=//xss.rocks/.j>',
+    swallowsRest: true,
+  },
   {
     corpus: 'OWASP',
     origin: 'Half open HTML/JavaScript XSS vector',
@@ -390,7 +405,12 @@ export const markdownVectors: readonly MarkdownVector[] = [
     hidden: ['X'],
   },
   { corpus: 'html5sec', origin: '#2 autofocus onfocus', markdown: '<input onfocus=write(1) autofocus>' },
-  { corpus: 'html5sec', origin: '#3 select autofocus onfocus', markdown: '<select onfocus=write(1) autofocus>' },
+  {
+    corpus: 'html5sec',
+    origin: '#3 select autofocus onfocus',
+    markdown: '<select onfocus=write(1) autofocus>',
+    swallowsRest: true,
+  },
   {
     corpus: 'html5sec',
     origin: '#4 textarea autofocus onfocus',
@@ -433,6 +453,7 @@ export const markdownVectors: readonly MarkdownVector[] = [
     corpus: 'html5sec',
     origin: '#28 iframe srcdoc',
     markdown: '<iframe srcdoc="&lt;img src&equals;x:x onerror&equals;alert&lpar;1&rpar;&gt;" />',
+    swallowsRest: true,
   },
   {
     corpus: 'html5sec',
@@ -458,7 +479,12 @@ export const markdownVectors: readonly MarkdownVector[] = [
   },
   { corpus: 'html5sec', origin: '#61 marquee onstart', markdown: '<marquee onstart="alert(1)">x</marquee>' },
   { corpus: 'html5sec', origin: '#65 embed src javascript', markdown: '<embed src="javascript:alert(1)">' },
-  { corpus: 'html5sec', origin: '#73 applet code', markdown: '<applet code="javascript:confirm(document.cookie);">' },
+  {
+    corpus: 'html5sec',
+    origin: '#73 applet code',
+    markdown: '<applet code="javascript:confirm(document.cookie);">',
+    swallowsRest: true,
+  },
   {
     corpus: 'html5sec',
     origin: '#91 a ping',
@@ -470,7 +496,12 @@ export const markdownVectors: readonly MarkdownVector[] = [
     markdown: '<xmp><img src=x onerror=alert(1)></xmp>',
     hidden: ['onerror'],
   },
-  { corpus: 'html5sec', origin: '#103 plaintext', markdown: '<plaintext><img src=x onerror=alert(1)>' },
+  {
+    corpus: 'html5sec',
+    origin: '#103 plaintext',
+    markdown: '<plaintext><img src=x onerror=alert(1)>',
+    swallowsRest: true,
+  },
   {
     corpus: 'html5sec',
     origin: '#117 a with formaction-like attributes',
@@ -493,11 +524,13 @@ export const markdownVectors: readonly MarkdownVector[] = [
     origin: 'math mtext table mglyph style (DOMPurify 2.0.17 bypass)',
     markdown:
       '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=alert(1)&gt;">',
+    swallowsRest: true,
   },
   {
     corpus: 'mXSS',
     origin: 'form in form (nested form bypass)',
     markdown: '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>',
+    swallowsRest: true,
   },
   {
     corpus: 'mXSS',
@@ -729,3 +762,18 @@ export const markdownVectors: readonly MarkdownVector[] = [
     markdown: 'see www.example.org/javascript:alert(1) and javascript:alert(2)',
   },
 ];
+
+/** Harmless text written before and after body vector `index` in a test article. */
+export function textAround(index: number): { readonly before: string; readonly after: string } {
+  return { before: `The text before vector ${index} starts here.`, after: `The text after vector ${index} ends here.` };
+}
+
+/**
+ * An article body for vector `index`: a harmless paragraph, the vector, another harmless paragraph. Whatever is
+ * removed from the vector, the paragraph before it must still be shown, and the one after it too unless the vector
+ * `swallowsRest`.
+ */
+export function bodyWithVector(vector: MarkdownVector, index: number): string {
+  const { before, after } = textAround(index);
+  return `${before}\n\n${vector.markdown}\n\n${after}\n`;
+}
