@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseYaml, splitMarkdown } from '../../src/lib/frontmatter';
+import { type ArticleDraft, type ContentSnapshot, ImportError, planArticle, withPlan } from '../../tools/ingest';
+// Internal helpers of the plan stage, tested on their own.
 import { quoteYaml, renderArticleFile, validateArticleFile } from '../../tools/ingest/article-file';
-import type { ContentSnapshot } from '../../tools/ingest/content-snapshot';
-import type { ArticleDraft } from '../../tools/ingest/draft';
-import { ImportError } from '../../tools/ingest/errors';
-import { articleSlug, planArticle, withPlan } from '../../tools/ingest/plan';
+import { articleSlug } from '../../tools/ingest/plan';
 import { cleanSourceUrl } from '../../tools/ingest/web-url';
 
 const snapshot: ContentSnapshot = {
