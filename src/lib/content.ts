@@ -242,7 +242,7 @@ function signOfLostBody(stored: CollectionEntry<'articles'>, read: CollectionEnt
   if (storedBodyKey(read.rendered) !== undefined) return "it is still the content store's copy, which holds no HTML";
   if (articleText(stored.rendered).excerpt !== '') return 'the content store holds its first paragraph';
   if (articleText(read.rendered).searchLead !== '') return 'its rendered entry holds the first words of its text';
-  const metadata = read.rendered?.metadata ?? {};
+  const metadata: Readonly<Record<string, unknown>> = read.rendered?.metadata ?? {};
   if (Array.isArray(metadata['headings']) && metadata['headings'].length > 0) return 'it has headings';
   if (Array.isArray(metadata['imagePaths']) && metadata['imagePaths'].length > 0) return 'it has images';
   return undefined;

@@ -209,8 +209,8 @@ describe('a build of fixture content', () => {
   it('links the newer and older articles by headline, and more from the source', () => {
     // "More from" links the same articles, so each list is looked for in its own landmark.
     const tree = page(itemPath(2));
-    const within = (container: Element | undefined) => {
-      expect(container).toBeDefined();
+    const within = (container: Element | undefined, what: string) => {
+      expect(container, `the page has ${what}`).toBeDefined();
       return elements({ type: 'root', children: [container!] }, (element) => element.tagName === 'a');
     };
     const [neighbours] = elements(
@@ -218,7 +218,7 @@ describe('a build of fixture content', () => {
       (element) => element.tagName === 'nav' && element.properties['ariaLabel'] === 'Newer and older articles',
     );
     expect(
-      within(neighbours).map((link) => ({
+      within(neighbours, 'links to its newer and older neighbours').map((link) => ({
         rel: String(link.properties['rel']),
         href: link.properties['href'],
         shown: elements({ type: 'root', children: [link] }, (span) => span.tagName === 'span').map((span) =>
@@ -231,9 +231,9 @@ describe('a build of fixture content', () => {
     ]);
     const [more] = elements(
       tree,
-      (element) => element.tagName === 'section' && element.properties['ariaLabelledBy'] === 'more-from-source',
+      (element) => element.tagName === 'section' && String(element.properties['ariaLabelledBy']) === 'more-from-source',
     );
-    expect(within(more).map((link) => link.properties['href'])).toEqual([
+    expect(within(more, '“More from” its source').map((link) => link.properties['href'])).toEqual([
       '/sources/alpha/',
       ...[1, 3, 4, 5, 6].map(itemPath),
     ]);
