@@ -11,8 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check/check-content';
-import { listArticleFiles } from '../src/lib/content-check/content-files';
 import { type BodyRenderer, createBodyRenderer } from '../src/lib/content-check/render-body';
+import { listArticleFiles } from '../src/lib/content-rules/content-files';
 import { generateContent } from '../tools/generate-content';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');

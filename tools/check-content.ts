@@ -10,8 +10,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check/check-content';
-import { formatProblemsJson, formatProblemsText } from '../src/lib/content-check/problems';
 import { createBodyRenderer } from '../src/lib/content-check/render-body';
+import { formatProblemsJson, formatProblemsText } from '../src/lib/content-check/report';
 import { resolveContentDir } from '../src/lib/content-dir';
 
 const usage = 'usage: npm run check:content -- [--json] [--content <dir>]';

@@ -1,12 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { decodeContentFile, findFrontmatterSizeProblem } from '@/lib/content-rules/limits';
-import { findNestingProblem } from '@/lib/content-rules/nesting-depth';
-import { FrontmatterError, parseYamlFile, splitMarkdown } from '@/lib/frontmatter';
-import { findImageSourceProblem } from '@/lib/markdown/image-source';
-import { articleIdFromPath, isSlug } from '@/lib/slug';
+import { checkArticleFile } from '@/lib/content-rules/article-file';
+import { displayPath, listSourceIds } from '@/lib/content-rules/content-files';
+import { findArticleIdProblems, findUnknownSources } from '@/lib/content-rules/cross-file';
+import { articleFieldLines, type FieldLineFinder, sourceFieldLines } from '@/lib/content-rules/field-lines';
+import { type ContentProblem, formatProblem } from '@/lib/content-rules/problems';
+import { articleSchemaProblems, sourceSchemaProblems } from '@/lib/content-rules/schema-problems';
+import { checkSourceFile } from '@/lib/content-rules/source-file';
+import { articleIdFromPath } from '@/lib/slug';
 
 // Astro's glob() loader is the base, wrapped to close the gaps measured in Astro 7 (docs/architecture.md):
 // - it reads YAML with timestamps, so a date-time's offset is lost and a missing offset cannot be told apart;
@@ -85,21 +88,50 @@ export class ContentError extends Error {
     super(message);
     this.name = 'ContentError';
   }
+
+  /** One error for what the content rules found in a file: a `file:line: reason fix` line for each problem. */
+  static of(problems: readonly ContentProblem[]): ContentError {
+    return new ContentError(problems.map(formatProblem).join('\n'));
+  }
 }
 
-/** Shows a path relative to the project (`content/articles/x.md`), the way an author sees it in their editor. */
-function displayPath(filePath: string, projectRoot: string): string {
-  const shown = relative(projectRoot, filePath);
-  return shown.startsWith('..') ? filePath : shown.split('\\').join('/');
+/**
+ * Finds a field's line in a loaded file by reading it again, when first asked: only problems need lines, and they
+ * are rare, so the loaders keep nothing of a file's text for them.
+ */
+function fieldLinesOfFile(filePath: string): FieldLineFinder {
+  let lines: FieldLineFinder | undefined;
+  return (field) => {
+    if (!lines) {
+      let text = '';
+      try {
+        text = readFileSync(filePath, 'utf8');
+      } catch {
+        // A file deleted since it was loaded has no lines to give; the problem is still reported.
+      }
+      lines = filePath.endsWith('.md') ? articleFieldLines(text) : sourceFieldLines(text);
+    }
+    return lines(field);
+  };
 }
 
-/** Wraps the schema check so that its error starts with the file's path, as every Broadsheet content error does. */
+/**
+ * Wraps Astro's schema check. When it fails, the content rules apply the same schema again to give each issue its
+ * line and fix, as `npm run check:content` does; Astro's own message stands when they find nothing (Astro's image and
+ * reference helpers are not theirs).
+ */
 function parseDataNamingFile(context: LoaderContext, projectRoot: string, what: string): LoaderContext['parseData'] {
   return async (props) => {
     try {
       return await context.parseData(props);
     } catch (error) {
-      const file = props.filePath ? displayPath(props.filePath, projectRoot) : props.id;
+      const filePath = props.filePath ? resolve(projectRoot, props.filePath) : undefined;
+      const file = filePath ? displayPath(filePath, projectRoot) : props.id;
+      if (filePath) {
+        const schemaProblems = filePath.endsWith('.md') ? articleSchemaProblems : sourceSchemaProblems;
+        const problems = schemaProblems(props.data, file, fieldLinesOfFile(filePath));
+        if (problems.length > 0) throw ContentError.of(problems);
+      }
       // Astro's message bolds field names with Markdown asterisks; a terminal shows them literally.
       const reason = (error instanceof Error ? error.message : String(error)).replace(/\*\*/g, '');
       throw new ContentError(`${file}: ${what}.\n${reason}`);
@@ -107,59 +139,18 @@ function parseDataNamingFile(context: LoaderContext, projectRoot: string, what: 
   };
 }
 
-/** Lists the source ids that exist: file names in `content/sources/` without `.yaml`. */
-function listSourceIds(contentDir: string): Set<string> {
-  try {
-    return new Set(
-      readdirSync(join(contentDir, 'sources'))
-        .filter((name) => /\.ya?ml$/.test(name) && !name.startsWith('_'))
-        .map((name) => name.replace(/\.ya?ml$/, '')),
-    );
-  } catch {
-    return new Set();
-  }
-}
-
 /**
- * Checks a file's raw bytes against the size limit and UTF-8: Astro has already read it with bad bytes replaced by
- * U+FFFD, which would publish the damage silently.
+ * Reads a Markdown file's front matter with Broadsheet's YAML rules and checks what needs only the file and the
+ * content folder (lib/content-rules/article-file.ts). Its bytes are read again: Astro has read them with bad bytes
+ * replaced by U+FFFD, which would publish the damage silently.
  */
-function checkRawFile(filePath: string, shown: string): void {
-  const decoded = decodeContentFile(readFileSync(filePath));
-  if ('problem' in decoded) {
-    const { line, reason, fix } = decoded.problem;
-    throw new ContentError(`${shown}${line ? `:${line}` : ''}: ${reason} ${fix}`);
-  }
-}
-
-/** Reads a Markdown file's front matter with Broadsheet's YAML rules and checks what needs the file's location. */
-function readArticle(contents: string, fileUrl: URL, contentDir: string, projectRoot: string) {
+function readArticle(contents: string, fileUrl: URL, contentDir: string, projectRoot: string): ArticleEntryInfo {
   const filePath = fileURLToPath(fileUrl);
-  const shown = displayPath(filePath, projectRoot);
-  checkRawFile(filePath, shown);
-  let split;
-  try {
-    split = splitMarkdown(contents);
-  } catch (error) {
-    if (error instanceof FrontmatterError) {
-      throw new ContentError(`${shown}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-    }
-    throw error;
-  }
-  const frontmatterSize = findFrontmatterSizeProblem(split.rawData);
-  if (frontmatterSize) throw new ContentError(`${shown}: ${frontmatterSize.reason} ${frontmatterSize.fix}`);
-  const image = split.data['image'];
-  if (image && typeof image === 'object' && 'src' in image && typeof image.src === 'string') {
-    const src = image.src.trim();
-    // Schemes and absolute paths get the schema's messages; here only where a relative path leads is checked.
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/')) {
-      const problem = findImageSourceProblem(src, filePath, contentDir);
-      if (problem) throw new ContentError(`${shown}: image.src "${src}" ${problem.reason}`);
-    }
-  }
-  const nesting = findNestingProblem(split.body, split.bodyLine);
-  if (nesting) throw new ContentError(`${shown}:${nesting.line}: ${nesting.reason} ${nesting.fix}`);
-  return { data: split.data, body: split.body, rawData: split.rawData, slug: undefined };
+  const file = displayPath(filePath, projectRoot);
+  const checked = checkArticleFile(readFileSync(filePath), { file, filePath, contentDir, text: contents });
+  if (checked.problems.length > 0 || !checked.frontMatter) throw ContentError.of(checked.problems);
+  const { data, body, rawData } = checked.frontMatter;
+  return { data, body, rawData, slug: undefined };
 }
 
 /** Options for the articles loader. */
@@ -256,22 +247,15 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
       extension?.afterLoad?.(context);
 
       const problems: string[] = [];
-      for (const [id, files] of filesById) {
-        const names = [...files].sort();
-        if (id.startsWith('invalid-id/')) {
-          problems.push(
-            `${shown(names[0] ?? id)}: the file name has no letter or digit to make a URL from. Rename it.`,
-          );
-        } else if (names.length > 1) {
-          problems.push(
-            `${names.map(shown).join(' and ')}: these files have the same article id "${id}" (one URL). Rename one of them.`,
-          );
-        }
-      }
+      // generateId keeps the files of each id; a file whose path gives no id is kept under its own `invalid-id/` key.
+      const articleIds = [...filesById].flatMap(([id, files]) =>
+        [...files].map((entry) => ({ file: shown(entry), id: id.startsWith('invalid-id/') ? undefined : id })),
+      );
+      problems.push(...findArticleIdProblems(articleIds).map(formatProblem));
       const sourceIds = listSourceIds(contentDir);
-      const known = [...sourceIds].sort().join(', ') || 'none';
       for (const entry of store.values()) {
-        const file = entry.filePath ? displayPath(resolve(projectRoot, entry.filePath), projectRoot) : entry.id;
+        const filePath = entry.filePath ? resolve(projectRoot, entry.filePath) : undefined;
+        const file = filePath ? displayPath(filePath, projectRoot) : entry.id;
         const failure = renderFailures.get(entry.id);
         if (failure) problems.push(failure);
         else if (!entry.rendered && !entry.deferredRender) {
@@ -280,15 +264,9 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
             `${file}: the Markdown body could not be rendered. Fix the body, or run a clean build to see why.`,
           );
         }
-        const data = entry.data as { source?: { id: string }; via?: { id: string }[] };
-        const references = [['source', data.source] as const, ...(data.via ?? []).map((via) => ['via', via] as const)];
-        for (const [field, reference] of references) {
-          if (reference && !sourceIds.has(reference.id)) {
-            problems.push(
-              `${file}: ${field} "${reference.id}" is not a known source (known: ${known}). Add content/sources/${reference.id}.yaml or fix the id.`,
-            );
-          }
-        }
+        // Checked on every build, cached entries too: a source file may have gone since the article was read.
+        const fieldLine: FieldLineFinder = filePath ? fieldLinesOfFile(filePath) : () => undefined;
+        problems.push(...findUnknownSources(file, entry.data, sourceIds, fieldLine).map(formatProblem));
       }
       if (problems.length > 0) {
         throw new ContentError(
@@ -323,31 +301,16 @@ export function sourcesLoader({ contentDir }: SourcesLoaderOptions): Loader {
         wrappedTypes.set(extension, {
           ...entryType,
           getEntryInfo: ({ contents, fileUrl }) => {
-            const shown = displayPath(fileURLToPath(fileUrl), projectRoot);
-            checkRawFile(fileURLToPath(fileUrl), shown);
-            const id =
-              fileURLToPath(fileUrl)
-                .split(/[\\/]/)
-                .pop()
-                ?.replace(/\.ya?ml$/, '') ?? '';
-            if (!isSlug(id)) {
-              throw new ContentError(
-                `${shown}: the file name "${id}" is used as the source id, so it must be lower case letters, digits and hyphens (such as athens-news). Rename the file.`,
-              );
-            }
-            let data: unknown;
-            try {
-              data = parseYamlFile(contents);
-            } catch (error) {
-              const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-              throw new ContentError(`${shown}: not valid YAML: ${reason}. Check the quoting on that line.`);
-            }
-            if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-              throw new ContentError(
-                `${shown}: a source file must be a list of \`field: value\` lines (name, url, ...).`,
-              );
-            }
-            return { data: data as Record<string, unknown>, rawData: contents };
+            // The content rules (lib/content-rules/source-file.ts) read the file's bytes again, as readArticle does.
+            const filePath = fileURLToPath(fileUrl);
+            const file = displayPath(filePath, projectRoot);
+            const checked = checkSourceFile(readFileSync(filePath), {
+              file,
+              fileName: basename(filePath),
+              text: contents,
+            });
+            if (checked.problems.length > 0 || !checked.data) throw ContentError.of(checked.problems);
+            return { data: checked.data, rawData: contents };
           },
         });
       }

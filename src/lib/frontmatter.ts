@@ -12,16 +12,25 @@ export interface SplitMarkdown {
   readonly bodyLine: number;
 }
 
-/** Raised for a file whose front matter cannot be read; `line` is 1-based in the whole file when known. */
+/** Raised for a file whose front matter cannot be read; the message is the reason followed by the fix. */
 export class FrontmatterError extends Error {
   /** The 1-based line of the problem in the whole file, when known. */
   readonly line: number | undefined;
-  constructor(message: string, line?: number) {
-    super(message);
+  /** What is wrong. */
+  readonly reason: string;
+  /** How to fix it. */
+  readonly fix: string;
+  constructor(reason: string, fix: string, line?: number) {
+    super(`${reason} ${fix}`);
     this.name = 'FrontmatterError';
+    this.reason = reason;
+    this.fix = fix;
     this.line = line;
   }
 }
+
+/** The fix for a YAML syntax error, the usual cause of which is an unquoted colon or quote mark. */
+export const YAML_QUOTING_FIX = 'Check the quoting on that line: put text with a colon or quote marks in quotes.';
 
 const OPENING_FENCE = /^---[ \t]*\n/;
 const CLOSING_FENCE = /^---[ \t]*$/m;
@@ -35,9 +44,14 @@ export function parseYaml(text: string): unknown {
   return yaml.load(text, { schema: yaml.CORE_SCHEMA, listener: rejectAnchors });
 }
 
+/** A content file's text without a byte-order mark and with `\n` line endings, as every reader here takes it. */
+export function normalizeNewlines(contents: string): string {
+  return contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
 /** Parses a whole YAML file (a source file) with `parseYaml`'s rules; a BOM and CRLF line endings are accepted. */
 export function parseYamlFile(contents: string): unknown {
-  return parseYaml(contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  return parseYaml(normalizeNewlines(contents));
 }
 
 // An alias shares a node when parsed but is copied wherever the data is walked or serialised: a 400-byte "billion
@@ -60,7 +74,7 @@ function rejectAnchors(event: yaml.EventType, state: yaml.State): void {
 
 /** Splits a Markdown file into parsed front matter and body; a BOM and CRLF line endings are accepted. */
 export function splitMarkdown(contents: string): SplitMarkdown {
-  const text = contents.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalizeNewlines(contents);
   const opening = OPENING_FENCE.exec(text);
   if (!opening) {
     return { data: {}, rawData: '', body: text.trim(), bodyLine: 1 };
@@ -69,7 +83,8 @@ export function splitMarkdown(contents: string): SplitMarkdown {
   const closing = CLOSING_FENCE.exec(rest);
   if (!closing) {
     throw new FrontmatterError(
-      'front matter starts with `---` but has no closing `---` line. Add one after the last field.',
+      'front matter starts with `---` but has no closing `---` line.',
+      'Add one after the last field.',
       1,
     );
   }
@@ -83,16 +98,17 @@ export function splitMarkdown(contents: string): SplitMarkdown {
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = error.mark ? error.mark.line + 2 : undefined;
-      throw new FrontmatterError(
-        `front matter is not valid YAML: ${error.reason}. Check the quoting on that line.`,
-        line,
-      );
+      throw new FrontmatterError(`front matter is not valid YAML: ${error.reason}.`, YAML_QUOTING_FIX, line);
     }
     throw error;
   }
   if (parsed === null || parsed === undefined) parsed = {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new FrontmatterError('front matter must be a list of `field: value` lines.', 2);
+    throw new FrontmatterError(
+      'front matter must be a list of `field: value` lines.',
+      'Write one `field: value` line for each field (title, date, source, ...).',
+      2,
+    );
   }
   // The body is trimmed; count the blank lines dropped from its start (after the closing fence's own line break) so
   // that bodyLine stays the line of the body's first character.

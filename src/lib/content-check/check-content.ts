@@ -1,9 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { checkArticleFile, checkSourceFile } from '@/lib/content-check/check-file';
-import { listArticleFiles, listSourceFiles, sourceIdFromFileName } from '@/lib/content-check/content-files';
-import { type ContentProblem, compareProblems, splitReason } from '@/lib/content-check/problems';
+import { dirname, join, resolve } from 'node:path';
 import { type BodyRenderer, needsRender } from '@/lib/content-check/render-body';
+import { checkArticleFile } from '@/lib/content-rules/article-file';
+import {
+  displayPath,
+  listArticleFiles,
+  listSourceFiles,
+  sourceIdFromFileName,
+} from '@/lib/content-rules/content-files';
+import { type ArticleFileId, findArticleIdProblems, findUnknownSources } from '@/lib/content-rules/cross-file';
+import { type ContentProblem, compareProblems } from '@/lib/content-rules/problems';
+import { renderFailureProblem } from '@/lib/content-rules/render-failure';
+import { articleSchemaProblems, sourceSchemaProblems } from '@/lib/content-rules/schema-problems';
+import { checkSourceFile } from '@/lib/content-rules/source-file';
 import { articleIdFromPath } from '@/lib/slug';
 
 /** Where to check, and how to render bodies. */
@@ -24,86 +33,55 @@ export interface CheckContentResult {
   readonly problems: readonly ContentProblem[];
 }
 
-/** Checks every article and source file with the build's rules, without building, and reports every problem at once. */
+/**
+ * Checks every article and source file with the build's rules (lib/content-rules/, which the build's loaders call
+ * too), without building, and reports every problem at once. Beyond the loaders, it applies the schemas to every file
+ * (the build stops at the first file Astro refuses), renders the bodies that could break a path rule, and looks for
+ * local images on disk, which the build finds when it imports them.
+ */
 export async function checkContent(options: CheckContentOptions): Promise<CheckContentResult> {
   const { contentDir, projectRoot, renderBody } = options;
-  const shown = (path: string) => {
-    const fromRoot = relative(projectRoot, path);
-    return fromRoot.startsWith('..') ? path : fromRoot.split(sep).join('/');
-  };
+  const shown = (path: string) => displayPath(path, projectRoot);
   const problems: ContentProblem[] = [];
 
   const sourceFiles = listSourceFiles(contentDir);
-  const sourceIds = new Set(sourceFiles.map(sourceIdFromFileName));
-  for (const name of sourceFiles) {
-    const path = join(contentDir, 'sources', name);
-    problems.push(...checkSourceFile(readFileSync(path), { id: sourceIdFromFileName(name), shown: shown(path) }));
+  for (const fileName of sourceFiles) {
+    const path = join(contentDir, 'sources', fileName);
+    const file = shown(path);
+    const checked = checkSourceFile(readFileSync(path), { file, fileName });
+    problems.push(...checked.problems);
+    if (checked.data) problems.push(...sourceSchemaProblems(checked.data, file, checked.fieldLine));
   }
-  const known = [...sourceIds].sort().join(', ') || 'none';
+  const sourceIds = new Set(sourceFiles.map(sourceIdFromFileName));
 
   const articleFiles = listArticleFiles(contentDir);
-  const filesById = new Map<string, string[]>();
+  const ids: ArticleFileId[] = [];
   for (const entry of articleFiles) {
     const filePath = join(contentDir, 'articles', entry);
     const file = shown(filePath);
-    const id = articleIdFromPath(entry);
-    if (id === undefined) {
-      problems.push({
-        file,
-        rule: 'invalid-id',
-        reason: 'the file name has no letter or digit to make a URL from.',
-        fix: 'Rename the file.',
-      });
-    } else {
-      filesById.set(id, [...(filesById.get(id) ?? []), file]);
-    }
+    ids.push({ file, id: articleIdFromPath(entry) });
 
-    const checked = checkArticleFile(readFileSync(filePath), { filePath, shown: file, contentDir });
+    const checked = checkArticleFile(readFileSync(filePath), { file, filePath, contentDir });
     problems.push(...checked.problems);
-    for (const reference of checked.sourceReferences) {
-      if (sourceIds.has(reference.id)) continue;
-      problems.push({
-        file,
-        line: reference.line,
-        field: reference.field,
-        rule: 'unknown-source',
-        reason: `${reference.field} "${reference.id}" is not a known source (known: ${known}).`,
-        fix: `Add content/sources/${reference.id}.yaml or fix the id.`,
-      });
-    }
+    const { frontMatter, fieldLine } = checked;
+    if (!frontMatter) continue;
+    problems.push(...articleSchemaProblems(frontMatter.data, file, fieldLine));
+    problems.push(...findUnknownSources(file, frontMatter.data, sourceIds, fieldLine));
     if (checked.localLeadImage !== undefined) {
       problems.push(...missingImages([checked.localLeadImage], filePath, file, 'image.src'));
     }
-    if (renderBody && checked.body !== undefined && needsRender(checked.body)) {
-      const rendered = await renderBody(checked.body, filePath);
+    // A body too deep for the scan would overflow the renderer too; its problem is already reported.
+    const tooDeep = checked.problems.some((problem) => problem.rule === 'nesting-too-deep');
+    if (renderBody && !tooDeep && needsRender(frontMatter.body)) {
+      const rendered = await renderBody(frontMatter.body, filePath);
       if (rendered.ok) {
         problems.push(...missingImages(rendered.localImagePaths, filePath, file, undefined));
       } else {
-        const line = rendered.line === undefined ? undefined : checked.bodyLine + rendered.line - 1;
-        const stack = /call stack/i.test(rendered.reason);
-        problems.push({
-          file,
-          line,
-          rule: stack ? 'nesting-too-deep' : (rendered.rule ?? 'markdown'),
-          ...(stack
-            ? { reason: 'the body nests too deeply to render (quotes, lists, emphasis or HTML).', fix: 'Flatten it.' }
-            : splitReason(rendered.reason)),
-        });
+        problems.push(renderFailureProblem({ file, error: rendered.error, bodyLine: frontMatter.bodyLine }));
       }
     }
   }
-
-  for (const [id, files] of filesById) {
-    if (files.length < 2) continue;
-    for (const file of files) {
-      problems.push({
-        file,
-        rule: 'duplicate-id',
-        reason: `${files.join(' and ')} have the same article id "${id}" (one URL).`,
-        fix: 'Rename one of them.',
-      });
-    }
-  }
+  problems.push(...findArticleIdProblems(ids));
   return { files: sourceFiles.length + articleFiles.length, problems: problems.sort(compareProblems) };
 }
 

@@ -2,15 +2,10 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { createMarkdownOptions } from '@/lib/markdown/pipeline';
 
-/** What rendering one body found: the local image paths Astro would import, or why it failed. */
+/** What rendering one body found: the local image paths Astro would import, or what it threw. */
 export type BodyRenderResult =
   | { readonly ok: true; readonly localImagePaths: readonly string[] }
-  | {
-      readonly ok: false;
-      readonly rule?: string | undefined;
-      readonly line?: number | undefined;
-      readonly reason: string;
-    };
+  | { readonly ok: false; readonly error: unknown };
 
 /** Renders a Markdown body the way the build does and reports what it found. */
 export type BodyRenderer = (body: string, filePath: string) => Promise<BodyRenderResult>;
@@ -46,24 +41,9 @@ export async function createBodyRenderer(contentDir: string, base = '/'): Promis
       const { metadata } = await processor.render(body, { fileURL: pathToFileURL(filePath) });
       return { ok: true, localImagePaths: metadata.localImagePaths };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const detail = message.replace(/^Failed to parse Markdown file "[^"]*":\s*/, '');
-      const rule = ruleIdOf(error);
-      const located = /^[^\n]*?:(\d+):\d+: ([\s\S]*)$/.exec(detail);
-      if (located) return { ok: false, rule, line: Number(located[1]), reason: located[2] ?? detail };
-      return { ok: false, rule, reason: detail };
+      return { ok: false, error };
     } finally {
       console.error = log;
     }
   };
-}
-
-/** The rule id our Markdown plugins put on the message they fail with, wherever Astro's wrapper keeps it. */
-function ruleIdOf(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
-    const ruleId = (current as { ruleId?: unknown }).ruleId;
-    if (typeof ruleId === 'string') return ruleId;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 // The same selection as the loaders' glob patterns (`**/*.md` without `_` names for articles, `*.yaml`/`*.yml` for
-// sources): dot files and folders are skipped as the glob does, so the check sees exactly the files the build reads.
+// sources): dot files and folders are skipped as the glob does, so the check and the build's list of source ids see
+// exactly the files the build reads. Links to files count as files, as the glob follows them.
 
 /** Whether a file or folder name is left out of the content: names starting with `_` or `.`. */
 export function isIgnoredName(name: string): boolean {
@@ -22,7 +23,7 @@ export function listArticleFiles(contentDir: string): string[] {
     for (const entry of entries) {
       if (isIgnoredName(entry.name)) continue;
       if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile() && entry.name.endsWith('.md')) found.push(`${prefix}${entry.name}`);
+      else if (entry.name.endsWith('.md')) found.push(`${prefix}${entry.name}`);
     }
   };
   walk(join(contentDir, 'articles'), '');
@@ -33,7 +34,7 @@ export function listArticleFiles(contentDir: string): string[] {
 export function listSourceFiles(contentDir: string): string[] {
   try {
     return readdirSync(join(contentDir, 'sources'), { withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && !isIgnoredName(entry.name))
+      .filter((entry) => !entry.isDirectory() && /\.ya?ml$/.test(entry.name) && !isIgnoredName(entry.name))
       .map((entry) => entry.name)
       .sort();
   } catch {
@@ -44,4 +45,15 @@ export function listSourceFiles(contentDir: string): string[] {
 /** The source id a source file defines: its name without `.yaml` or `.yml`. */
 export function sourceIdFromFileName(name: string): string {
   return name.replace(/\.ya?ml$/, '');
+}
+
+/** The source ids that exist: the names of the source files the build reads, without `.yaml`. */
+export function listSourceIds(contentDir: string): Set<string> {
+  return new Set(listSourceFiles(contentDir).map(sourceIdFromFileName));
+}
+
+/** Shows a path relative to the project (`content/articles/x.md`), the way an author sees it in their editor. */
+export function displayPath(filePath: string, projectRoot: string): string {
+  const shown = relative(projectRoot, filePath);
+  return shown.startsWith('..') ? filePath : shown.split(sep).join('/');
 }

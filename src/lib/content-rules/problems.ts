@@ -1,4 +1,7 @@
-/** One thing wrong with one content file, as `npm run check:content` reports it. */
+/**
+ * One thing wrong with one content file. The build's loaders and `npm run check:content` get these from the same rule
+ * functions: the loaders throw them as one error line each (`formatProblem`), the check lists them.
+ */
 export interface ContentProblem {
   /** The file, relative to the project root where possible (`content/articles/x.md`). */
   readonly file: string;
@@ -14,6 +17,9 @@ export interface ContentProblem {
   readonly fix: string;
 }
 
+/** Where the content format is described, for fixes that cannot say more in one line. */
+export const CONTENT_FORMAT_GUIDE = 'docs/content-format.md';
+
 /** Orders problems by file, then line, then field, so reports are stable. */
 export function compareProblems(a: ContentProblem, b: ContentProblem): number {
   return (
@@ -24,29 +30,22 @@ export function compareProblems(a: ContentProblem, b: ContentProblem): number {
   );
 }
 
-/** The report as text: one block per problem (`file:line  field: reason` then `  fix: ...`), and a summary line. */
-export function formatProblemsText(problems: readonly ContentProblem[], fileCount: number): string {
-  const blocks = problems.map((problem) => {
-    const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-    const field = problem.field ? `${problem.field}: ` : '';
-    return `${where}  ${field}${problem.reason}\n  fix: ${problem.fix}`;
-  });
-  const summary =
-    problems.length === 0
-      ? `Checked ${fileCount} file(s): no problems.`
-      : `Checked ${fileCount} file(s): ${problems.length} problem(s) in ${new Set(problems.map((p) => p.file)).size} file(s).`;
-  return [...blocks, summary].join('\n');
+/** A problem as one line of a build error: `file:line: reason fix` (no line part when the line is not known). */
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.reason} ${problem.fix}`;
 }
 
-/** The report as JSON: `{ ok, files, problems }`. */
-export function formatProblemsJson(problems: readonly ContentProblem[], fileCount: number): string {
-  return JSON.stringify({ ok: problems.length === 0, files: fileCount, problems }, null, 2);
-}
-
-/** Splits a rule's message ("X leaves the content folder. Use an https: URL ...") into what is wrong and the fix. */
-export function splitReason(message: string): { reason: string; fix: string } {
+/**
+ * Splits a rule's message ("X leaves the content folder. Use an https: URL ...") into what is wrong and the fix, at
+ * the first sentence end followed by a capital; `fallbackFix` stands in when the message has no second sentence.
+ */
+export function splitReason(
+  message: string,
+  fallbackFix = `See ${CONTENT_FORMAT_GUIDE}.`,
+): { reason: string; fix: string } {
   const at = message.search(/\. (?=[A-Z])/);
   return at === -1
-    ? { reason: message, fix: 'See "Writing an article" in the README.' }
+    ? { reason: message, fix: fallbackFix }
     : { reason: message.slice(0, at + 1), fix: message.slice(at + 2) };
 }
