@@ -3,10 +3,12 @@
 // and can write everything as JSON.
 //
 //   npm run bench -- --articles 1000,5000,20000 [--json bench-results/run.json] [--reference-sizes 1000,5000]
-//                    [--no-reference] [--profile DIR] [--keep]
+//                    [--no-reference] [--profile DIR] [--keep] [--fast-build VALUE]
 //   npm run bench -- --from bench/results/run.json     (prints an earlier run's tables, as text and Markdown)
 //
 // The reference site is built at every size unless --reference-sizes names fewer (or --no-reference none).
+// --fast-build sets BROADSHEET_FAST_BUILD for Broadsheet's builds, to measure the fast-build layer piece by piece
+// (`--fast-build 0`, `--fast-build all,-gc`; docs/fast-build.md).
 //
 // Exit codes: 0 every measured target met, 1 a target missed, 2 a build failed or the arguments are wrong.
 import { spawn } from 'node:child_process';
@@ -14,6 +16,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  describeFastBuildPieces,
+  FAST_BUILD_VARIABLE,
+  fastBuildPiecesFromEnv,
+  parseFastBuildSwitch,
+} from '../src/integrations/fast-build/switch';
 import { cacheDirFor } from '../src/lib/content-dir';
 import { astroBin, siteBuildArgs } from '../tools/build';
 import { generateContent } from '../tools/generate-content';
@@ -88,6 +96,20 @@ export interface BenchReport {
   };
   readonly sizes: readonly SizeResult[];
   readonly targets: readonly TargetResult[];
+  /** The fast-build pieces Broadsheet's builds ran with, as `describeFastBuildPieces` names them (`all`, `none`, ...). */
+  readonly fastBuild?: string | undefined;
+}
+
+/**
+ * The environment a `--fast-build` value gives Broadsheet's builds: BROADSHEET_FAST_BUILD set to it, or nothing when
+ * the option is not given (the builds then follow the variable as this process has it).
+ *
+ * @throws when the value is not one BROADSHEET_FAST_BUILD takes (parseFastBuildSwitch), before anything is built.
+ */
+export function fastBuildEnv(value: string | undefined): Record<string, string> {
+  if (value === undefined) return {};
+  parseFastBuildSwitch(value);
+  return { [FAST_BUILD_VARIABLE]: value };
 }
 
 function walk(dir: string, visit: (path: string, size: number) => void): void {
@@ -276,7 +298,7 @@ export function formatMarkdownTable(sizes: readonly SizeResult[]): string {
 
 async function benchSize(
   articles: number,
-  options: { reference: boolean; profileDir: string | undefined; keep: boolean },
+  options: { reference: boolean; profileDir: string | undefined; keep: boolean; fastBuild: Record<string, string> },
 ): Promise<SizeResult> {
   const work = join(projectRoot, 'node_modules/.cache/broadsheet-bench', String(articles));
   const contentDir = join(work, 'content');
@@ -291,7 +313,7 @@ async function benchSize(
       nodeArgs: (outDir) => siteBuildArgs(['--outDir', outDir]),
       cwd: projectRoot,
       outDir: ourOut,
-      env: { BROADSHEET_CONTENT_DIR: contentDir },
+      env: { BROADSHEET_CONTENT_DIR: contentDir, ...options.fastBuild },
       articles,
       profileDir: undefined,
       caches: [ourCache, ourOut],
@@ -361,11 +383,13 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       keep: { type: 'boolean', default: false },
       from: { type: 'string' },
+      'fast-build': { type: 'string' },
     },
   });
   if (values.from) {
     // Print the tables and targets of an earlier run's JSON, without building.
     const report = readReport(values.from);
+    if (report.fastBuild !== undefined) console.log(`Fast-build layer: ${report.fastBuild}`);
     console.log(`${formatTable(report.sizes)}\n\n${formatMarkdownTable(report.sizes)}\n`);
     for (const target of report.targets)
       console.log(
@@ -380,12 +404,21 @@ async function main(): Promise<void> {
     : values['reference-sizes'] === undefined
       ? sizes
       : numbers(values['reference-sizes']);
+  const usage =
+    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>]';
   if ([...sizes, ...referenceSizes].some((size) => !Number.isInteger(size) || size < 1)) {
-    console.error(
-      'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep]',
-    );
+    console.error(usage);
     process.exit(2);
   }
+  let fastBuild: Record<string, string>;
+  try {
+    fastBuild = fastBuildEnv(values['fast-build']);
+  } catch (error) {
+    console.error(`--fast-build: ${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+  const fastBuildPieces = describeFastBuildPieces(fastBuildPiecesFromEnv({ ...process.env, ...fastBuild }));
+  console.log(`Broadsheet's fast-build layer: ${fastBuildPieces}`);
   const startedAt = new Date().toISOString();
   const results: SizeResult[] = [];
   for (const articles of sizes) {
@@ -395,6 +428,7 @@ async function main(): Promise<void> {
         reference: referenceSizes.includes(articles),
         profileDir: values.profile && resolve(values.profile),
         keep: values.keep,
+        fastBuild,
       }),
     );
   }
@@ -416,6 +450,7 @@ async function main(): Promise<void> {
     machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version },
     sizes: results,
     targets,
+    fastBuild: fastBuildPieces,
   };
   if (values.json) {
     mkdirSync(dirname(resolve(values.json)), { recursive: true });
