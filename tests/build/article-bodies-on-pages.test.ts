@@ -1,6 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
@@ -70,7 +69,7 @@ const ARTICLES: readonly FixtureArticle[] = [
 
 const BLANK_ID = '2024/04/blank-notice';
 
-// A 2×2 PNG, for Astro to optimise.
+// A tiny PNG, for Astro to optimise.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
   'base64',
@@ -295,7 +294,7 @@ function keptInFile(folder: string, body: { html: string; metadata: Record<strin
 }
 
 describe('renderArticle and articleHtml', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'broadsheet-bodies-'));
+  const folder = temporaryFolder('bodies');
   useBodyFolder(folder);
   const lost = /^content\/articles\/2024\/05\/by-hand\.md: the rendered body is empty, but the Markdown body is not/;
 
