@@ -1,183 +1,149 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../tools/browser';
-import { type StaticServer, serveStatic } from '../../tools/static-server';
-import { findSafetyProblems } from '../markdown/helpers';
-import { astroBuild, type BuildResult, htmlFiles, temporaryFolder, writeFiles } from '../support/build';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findSafetyProblems, parseHtml, textOf } from '../markdown/helpers';
+import { type BuildResult, htmlFiles } from '../support/build';
 import { hostileTexts } from './frontmatter-vectors';
-import { markdownVectors } from './markdown-vectors';
-import { elements, innerHtmlOfClass, jsonLdBlocks, metaContent, pageProblems, parsePage } from './site-checks';
+import { bodyVectors, buildHostileSite, frontMatterBody, frontMatterPage, vectorPage } from './hostile-site-content';
+import { textAround } from './markdown-vectors';
+import {
+  cspDirectives,
+  cspOf,
+  elements,
+  innerHtmlOfClass,
+  jsonLdBlocks,
+  metaContent,
+  pageProblems,
+  parsePage,
+} from './site-checks';
 
-// One real site holds every body vector that renders (one article each) and every hostile front-matter text (in the
-// title, summary, byline, tags, image alt and credit, and a source's name), built once and then read twice: as HTML
-// files, and as pages loaded in Chromium with listeners for dialogs, errors, CSP violations and navigation.
-
-const yamlString = (text: string) => JSON.stringify(text);
-const bodyVectors = markdownVectors.filter((vector) => !vector.rejected);
-const files: Record<string, string> = {
-  'sources/athens-news.yaml': 'name: Athens News\nurl: https://www.athensnews.gr/\nindexing: index\n',
-  'sources/hostile.yaml': `name: ${yamlString(hostileTexts[0]?.text ?? '')}\nurl: 'https://hostile.example/?q="><script>alert(1)</script>'\ndescription: ${yamlString(hostileTexts[2]?.text ?? '')}\n`,
-  // A byte-order mark and CRLF line endings are accepted.
-  'articles/bom-crlf.md':
-    '\uFEFF---\r\ntitle: BOM and CRLF\r\ndate: 2024-04-18\r\nsource: athens-news\r\n---\r\n\r\nWindows line endings.\r\n',
-};
-bodyVectors.forEach((vector, index) => {
-  files[`articles/v/v-${String(index).padStart(3, '0')}.md`] =
-    `---\ntitle: ${yamlString(`Vector ${index}: ${vector.origin}`)}\ndate: 2024-04-19\nsource: athens-news\n---\n\n${vector.markdown}\n\nEnd of vector.\n`;
-});
-hostileTexts.forEach((vector, index) => {
-  const text = yamlString(vector.text);
-  files[`articles/fm/fm-${index}.md`] = [
-    '---',
-    `title: ${text}`,
-    'date: 2024-04-20T10:00:00+03:00',
-    `source: ${index % 2 === 0 ? 'hostile' : 'athens-news'}`,
-    `sourceUrl: 'https://example.org/a?q="><script>alert(${index})</script>&x=''y'`,
-    `author: [${text}]`,
-    `summary: ${text}`,
-    `tags: [${text}, safe]`,
-    `image: { src: 'https://images.example/a.png', alt: ${text}, credit: ${text} }`,
-    '---',
-    '',
-    'A plain body.',
-    '',
-  ].join('\n');
-});
+// The hostile site (hostile-site-content.ts), built once and read as HTML files. tests/e2e/hostile-site.test.ts
+// builds it again and loads every page in Chromium.
 
 let build: BuildResult;
 let pages: string[];
 
 beforeAll(async () => {
-  const contentDir = temporaryFolder('hostile');
-  writeFiles(contentDir, files);
-  build = await astroBuild(contentDir, temporaryFolder('hostile-out'));
+  build = await buildHostileSite();
   pages = build.code === 0 ? htmlFiles(build.outDir) : [];
 });
 
 const read = (page: string) => readFileSync(join(build.outDir, page), 'utf8');
 
+// The policy astro.config.mjs ships (security.csp), directive by directive. script-src and style-src also list the
+// hashes of the page's own inline scripts and styles, which Astro adds.
+const fixedDirectives: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'object-src': ["'none'"],
+  'form-action': ["'self'"],
+  'connect-src': ["'self'"],
+  'img-src': ["'self'", 'https:', 'http:'],
+  'font-src': ["'self'"],
+  'manifest-src': ["'self'"],
+};
+const hash = /^'sha256-[A-Za-z0-9+/]{43}='$/;
+
 describe('a site built from hostile content', () => {
   it('builds', () => {
     expect(build.code, build.output).toBe(0);
+    // 165 vector articles, 9 front-matter ones, the BOM one, and the site's own pages.
+    expect(bodyVectors).toHaveLength(165);
+    expect(hostileTexts).toHaveLength(9);
     expect(pages.length).toBeGreaterThan(bodyVectors.length + hostileTexts.length);
   });
 
-  it('has a CSP without unsafe-inline, no inline handler, no unhashed inline script and only well-formed JSON-LD on every page', () => {
+  it('ships the same Content-Security-Policy on every page: nothing loosened, nothing added', () => {
+    expect(pages.length).toBeGreaterThan(100);
+    const problems: string[] = [];
+    for (const page of pages) {
+      const csp = cspOf(parsePage(read(page)));
+      if (csp === undefined) {
+        problems.push(`${page}: no Content-Security-Policy <meta>`);
+        continue;
+      }
+      const directives = cspDirectives(csp);
+      const names = directives.map(([name]) => name);
+      const expectedNames = [...Object.keys(fixedDirectives), 'script-src', 'style-src'];
+      if (JSON.stringify([...names].sort()) !== JSON.stringify(expectedNames.sort()))
+        problems.push(`${page}: directives ${names.join(', ')}`);
+      for (const [name, sources] of directives) {
+        const fixed = fixedDirectives[name];
+        const [first = '', second = '', ...hashes] = sources;
+        const ok =
+          fixed !== undefined
+            ? JSON.stringify(sources) === JSON.stringify(fixed)
+            : name === 'script-src'
+              ? first === "'self'" && second === "'wasm-unsafe-eval'" && hashes.every((source) => hash.test(source))
+              : name === 'style-src' && first === "'self'" && [second, ...hashes].every((source) => hash.test(source));
+        if (!ok) problems.push(`${page}: ${name} ${sources.join(' ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has no inline handler, no unhashed inline script or style and only well-formed JSON-LD on every page', () => {
+    expect(pages.length).toBeGreaterThan(100);
     const problems = pages.flatMap((page) => pageProblems(read(page)).map((problem) => `${page}: ${problem}`));
     expect(problems).toEqual([]);
   });
 
-  it('renders every body vector safely inside the article', () => {
+  it('renders every body vector safely inside the article, and keeps the text around it', () => {
     const problems: string[] = [];
-    bodyVectors.forEach((vector, index) => {
-      const page = `articles/v/v-${String(index).padStart(3, '0')}/index.html`;
+    for (const { vector, index } of bodyVectors) {
+      const page = vectorPage(index);
       const prose = innerHtmlOfClass(parsePage(read(page)), 'prose');
-      // An unclosed <script>, <plaintext> or <xmp> swallows the rest of the body, so the closing line may be gone.
-      if (prose === undefined) problems.push(`${page}: article body missing`);
-      else
-        problems.push(
-          ...findSafetyProblems(prose, { hiddenText: vector.hidden ?? [] }).map(
-            (problem) => `${page} (${vector.origin}): ${problem}`,
-          ),
-        );
-    });
+      if (prose === undefined) {
+        problems.push(`${page}: article body missing`);
+        continue;
+      }
+      problems.push(
+        ...findSafetyProblems(prose, { hiddenText: vector.hidden ?? [] }).map(
+          (problem) => `${page} (${vector.origin}): ${problem}`,
+        ),
+      );
+      const text = textOf(parseHtml(prose));
+      const { before, after } = textAround(index);
+      if (!text.includes(before)) problems.push(`${page}: "${before}" is gone`);
+      // An unclosed <script>, <select>, <plaintext>, ... takes the rest of the body with it.
+      if (text.includes(after) === Boolean(vector.swallowsRest))
+        problems.push(`${page}: "${after}" is ${vector.swallowsRest ? 'still there' : 'gone'}`);
+    }
     expect(problems).toEqual([]);
   });
 
   it('accepts a BOM and CRLF line endings', () => {
     const tree = parsePage(read('articles/bom-crlf/index.html'));
     expect(hastToString(elements(tree, (node) => node.tagName === 'h1')[0] ?? tree)).toBe('BOM and CRLF');
+    expect(innerHtmlOfClass(tree, 'prose')).toContain('Windows line endings.');
   });
 
-  it('shows front-matter text exactly as written in text, <title>, meta tags and JSON-LD, never as markup', () => {
-    hostileTexts.forEach((vector, index) => {
-      const html = read(`articles/fm-${index}/index.html`.replace('fm-', 'fm/fm-'));
-      const tree = parsePage(html);
+  it.each(hostileTexts.map((vector, index) => [vector.origin, vector, index] as const))(
+    'shows %s exactly as written in text, <title>, meta tags and JSON-LD, never as markup, and keeps the body',
+    (_name, vector, index) => {
+      const tree = parsePage(read(frontMatterPage(index)));
       const text = vector.text.trim();
       expect(hastToString(elements(tree, (node) => node.tagName === 'h1')[0] ?? tree)).toBe(text);
       expect(hastToString(elements(tree, (node) => node.tagName === 'title')[0] ?? tree)).toContain(text);
       expect(metaContent(tree, 'description')).toBe(text);
-      for (const key of ['og:title', 'twitter:title']) {
-        const content = metaContent(tree, key);
-        if (content !== undefined) expect(content, key).toBe(text);
-      }
+      expect(metaContent(tree, 'og:title')).toBe(text);
+      expect(metaContent(tree, 'twitter:title')).toBe(text);
       const headlines = jsonLdBlocks(tree).map((block) => (block as { headline?: unknown }).headline);
-      if (headlines.length > 0) expect(headlines).toContain(text);
+      expect(headlines).toContain(text);
       const alts = elements(tree, (node) => node.tagName === 'img' && node.properties['alt'] === text);
       expect(alts.length, 'lead image alt').toBeGreaterThan(0);
-    });
-  });
+      expect(innerHtmlOfClass(tree, 'prose')).toContain(frontMatterBody);
+    },
+  );
 
   it('keeps a quote in sourceUrl percent-encoded in the link to the original', () => {
-    const tree = parsePage(read('articles/fm/fm-0/index.html'));
+    const tree = parsePage(read(frontMatterPage(0)));
     const links = elements(
       tree,
       (node) => node.tagName === 'a' && String(node.properties['href'] ?? '').startsWith('https://example.org/a'),
     );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(String(link.properties['href'])).not.toMatch(/["<>]/);
-  });
-});
-
-describe('the hostile site in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    if (build.code !== 0) return;
-    server = await serveStatic(build.outDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('opens no dialog, logs no error, violates no CSP rule and does not navigate away on any page', async () => {
-    expect(build.code).toBe(0);
-    const context = await browser.newContext();
-    const problems: string[] = [];
-    let current = '';
-    await context.exposeBinding('reportCspViolation', (_source, detail: string) =>
-      problems.push(`${current}: CSP violation ${detail}`),
-    );
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportCspViolation: (detail: string) => void }).reportCspViolation(
-          `${event.violatedDirective} ${event.blockedURI}`,
-        );
-      });
-    });
-    // Nothing leaves the loopback server: remote images and links in the vectors are refused, not fetched.
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
-    );
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      problems.push(`${current}: dialog "${dialog.message()}"`);
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => problems.push(`${current}: page error ${error.message}`));
-    page.on('console', (message) => {
-      // Refused remote images and missing local files are network noise; a script or CSP error is not.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        problems.push(`${current}: console error ${message.text()}`);
-    });
-    page.on('popup', (popup) => problems.push(`${current}: popup ${popup.url()}`));
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && frame.url() !== current)
-        problems.push(`${current}: navigated to ${frame.url()}`);
-    });
-    for (const file of pages) {
-      current = `${server.origin}/${file.replace(/index\.html$/, '')}`;
-      await page.goto(current, { waitUntil: 'load' });
-      await page.mouse.move(200, 200);
-      await page.keyboard.press('Tab');
-    }
-    await page.waitForTimeout(200);
-    await context.close();
-    expect(problems).toEqual([]);
   });
 });

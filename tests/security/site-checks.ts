@@ -29,14 +29,21 @@ export function cspOf(tree: Root): string | undefined {
   return meta[0] ? String(meta[0].properties['content']) : undefined;
 }
 
-/** The sources a CSP directive lists (`script-src` gives `'self'`, hashes, ...). */
-export function directive(csp: string, name: string): string[] {
-  const found = csp
+/** Every directive of a CSP, in order, as its name and the sources it lists. */
+export function cspDirectives(csp: string): [name: string, sources: string[]][] {
+  return csp
     .split(';')
     .map((part) => part.trim().split(/\s+/))
-    .find((parts) => parts[0] === name);
-  return found ? found.slice(1) : [];
+    .filter((parts) => parts[0])
+    .map(([name = '', ...sources]) => [name, sources]);
 }
+
+/** The sources a CSP directive lists (`script-src` gives `'self'`, hashes, ...). */
+export function directive(csp: string, name: string): string[] {
+  return cspDirectives(csp).find(([found]) => found === name)?.[1] ?? [];
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Problems a whole built page must not have, whatever content it shows. */
 export function pageProblems(html: string): string[] {
@@ -45,12 +52,17 @@ export function pageProblems(html: string): string[] {
   const csp = cspOf(tree);
   if (csp === undefined) problems.push('no Content-Security-Policy meta');
   const scriptSources = csp ? directive(csp, 'script-src') : [];
+  const styleSources = csp ? directive(csp, 'style-src') : [];
   if (scriptSources.includes("'unsafe-inline'") || scriptSources.includes("'unsafe-eval'"))
     problems.push(`script-src too loose: ${scriptSources.join(' ')}`);
   visit(tree, 'element', (node) => {
     for (const key of Object.keys(node.properties)) {
       if (/^on/i.test(key)) problems.push(`inline handler ${key} on <${node.tagName}>`);
     }
+    // style-src has no 'unsafe-inline', so a browser would refuse a style attribute.
+    if (node.properties['style'] !== undefined) problems.push(`style attribute on <${node.tagName}>`);
+    if (node.tagName === 'style' && !styleSources.includes(sha256(hastToString(node))))
+      problems.push(`inline style not allowed by the CSP: ${hastToString(node).slice(0, 80)}`);
     if (node.tagName !== 'script') return;
     const type = String(node.properties['type'] ?? '');
     const text = hastToString(node);
@@ -64,8 +76,8 @@ export function pageProblems(html: string): string[] {
       return;
     }
     if (node.properties['src'] !== undefined) return;
-    const hash = `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-    if (!scriptSources.includes(hash)) problems.push(`inline script not allowed by the CSP: ${text.slice(0, 80)}`);
+    if (!scriptSources.includes(sha256(text)))
+      problems.push(`inline script not allowed by the CSP: ${text.slice(0, 80)}`);
   });
   return problems;
 }
