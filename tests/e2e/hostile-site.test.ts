@@ -77,6 +77,7 @@ describe.skipIf(browserTestsSkipped())('the hostile site in Chromium', () => {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
       const around = vectorOnPage.get(file);
       if (around) {
+        // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, which is what must stay
         const shown = await page.locator('main').innerText();
         const { before, after } = textAround(around.index);
         if (!shown.includes(before)) problems.push(`${current}: "${before}" is not shown`);
