@@ -15,10 +15,9 @@ describe('collectGarbage', () => {
     const freed = before - process.memoryUsage().heapUsed;
     // 300,000 objects with their strings take well over 10 MB.
     expect(freed).toBeGreaterThan(10 * 2 ** 20);
-    expect(junk).toBeUndefined();
   });
 
-  it('gives the freed memory back to the system, which a plain full collection does not', () => {
+  it('gives the freed memory back to the system (with a plain full collection, the process stays near its peak)', () => {
     const mib = () => process.memoryUsage().rss / 2 ** 20;
     collectGarbage();
     const start = mib();
@@ -34,7 +33,6 @@ describe('collectGarbage', () => {
     expect(collectGarbage()).toBe(true);
     // V8 keeps the pages a plain collection empties (the process stays near its peak); this must hand most back.
     expect(mib() - start).toBeLessThan(grown / 2);
-    expect(junk).toBeUndefined();
   });
 
   it('can be called again', () => {
