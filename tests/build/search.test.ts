@@ -18,6 +18,11 @@ import {
 // its Pagefind index searched through the bundle the build wrote (the same pagefind.js the search page loads).
 
 const demoPath = '/articles/2024/04/rasmussen-nato-members-may-send-troops-to-ukraine/';
+const longPath = '/articles/2024/02/long-harbour-report/';
+// A 300-word body: word 150 is "quellbrook" and word 250 "tarnwhistle". The index holds the first 200 words only.
+const longBody = Array.from({ length: 300 }, (_, index) =>
+  index === 149 ? 'quellbrook' : index === 249 ? 'tarnwhistle' : 'harbour',
+).join(' ');
 const added = {
   'articles/2024/05/guardian-rasmussen.md':
     "---\ntitle: 'Rasmussen speaks in London'\ndate: 2024-05-02T10:00:00+01:00\nsource: the-guardian\ntags: [NATO, Britain]\n" +
@@ -26,6 +31,7 @@ const added = {
     "---\ntitle: 'Harbour works in Piraeus'\ndate: 2024-03-01\nsource: athens-news\ntags: [greece]\nauthor: Quillon Vantaboroughs\n---\n\nThe harbour of Piraeus is being dredged.\n",
   'articles/2024/05/draft-rasmussen.md':
     "---\ntitle: 'Rasmussen draft'\ndate: 2024-05-03\nsource: athens-news\ndraft: true\n---\n\nRasmussen wolframite draft text.\n",
+  'articles/2024/02/long-harbour-report.md': `---\ntitle: 'A long harbour report'\ndate: 2024-02-01\nsource: athens-news\n---\n\n${longBody}\n`,
 };
 
 let build: BuildResult;
@@ -49,7 +55,7 @@ describe('the search index', () => {
   it('is written into the built site, not into public/', () => {
     expect(existsSync(join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(join(projectRoot, 'public/pagefind'))).toBe(false);
-    expect(build.output).toMatch(/Indexed 3 article pages for search/);
+    expect(build.output).toMatch(/Indexed 4 article pages for search/);
   });
 
   it('finds the demo article for "Rasmussen", with its headline, source and date', async () => {
@@ -68,7 +74,7 @@ describe('the search index', () => {
   it('holds article pages only, and no drafts', async () => {
     const everything = await pagefind.search(null, { filters: {} });
     expect(urls(everything).sort()).toEqual(
-      ['/articles/2024/03/athens-harbour/', '/articles/2024/05/guardian-rasmussen/', demoPath].sort(),
+      ['/articles/2024/03/athens-harbour/', '/articles/2024/05/guardian-rasmussen/', demoPath, longPath].sort(),
     );
     expect(await pagefind.search('wolframite')).toEqual([]);
   });
@@ -80,6 +86,14 @@ describe('the search index', () => {
     // The byline is in the attribution line, outside the searched regions.
     expect(readPage(build.outDir, '/articles/2024/03/athens-harbour/')).toContain('Quillon Vantaboroughs');
     expect(await pagefind.search('Vantaboroughs')).toEqual([]);
+  });
+
+  it('holds the first 200 words of a body: word 150 is found, word 250 is not, though the page shows both', async () => {
+    expect(urls(await pagefind.search('quellbrook'))).toEqual([longPath]);
+    expect(await pagefind.search('tarnwhistle')).toEqual([]);
+    const page = readPage(build.outDir, longPath);
+    expect(page).toContain('quellbrook');
+    expect(page).toContain('tarnwhistle');
   });
 
   it('filters by source', async () => {
@@ -96,7 +110,7 @@ describe('the search index', () => {
     );
     expect(await pagefind.search('Rasmussen', { filters: { tag: 'greece' } })).toEqual([]);
     expect(await pagefind.filters()).toEqual({
-      source: { 'athens-news': 2, 'the-guardian': 1 },
+      source: { 'athens-news': 3, 'the-guardian': 1 },
       tag: { britain: 1, greece: 1, nato: 2, poland: 1, ukraine: 1 },
     });
   });
@@ -106,6 +120,7 @@ describe('the search index', () => {
       '/articles/2024/05/guardian-rasmussen/',
       demoPath,
       '/articles/2024/03/athens-harbour/',
+      longPath,
     ]);
   });
 });
@@ -149,7 +164,9 @@ describe('the search page', () => {
     expect(scripts(page())).toHaveLength(1);
     expect(scripts(page())[0]).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
     expect(page()).not.toMatch(/\son[a-z]+=/);
-    for (const file of htmlFiles(build.outDir).filter((name) => name !== 'search/index.html')) {
+    const others = htmlFiles(build.outDir).filter((name) => name !== 'search/index.html');
+    expect(others.length).toBeGreaterThan(10);
+    for (const file of others) {
       expect(scripts(readPage(build.outDir, `/${file}`)), file).toEqual([]);
     }
   });
