@@ -7,7 +7,7 @@ import { displayPath, listSourceIds } from '@/lib/content-rules/content-files';
 import { findArticleIdProblems, findUnknownSources } from '@/lib/content-rules/cross-file';
 import { articleFieldLines, type FieldLineFinder, sourceFieldLines } from '@/lib/content-rules/field-lines';
 import { type ContentProblem, formatProblem } from '@/lib/content-rules/problems';
-import { articleSchemaProblems, sourceSchemaProblems } from '@/lib/content-rules/schema-problems';
+import { findSchemaProblems } from '@/lib/content-rules/schema-problems';
 import { checkSourceFile } from '@/lib/content-rules/source-file';
 import { articleIdFromPath } from '@/lib/slug';
 
@@ -128,8 +128,8 @@ function parseDataNamingFile(context: LoaderContext, projectRoot: string, what: 
       const filePath = props.filePath ? resolve(projectRoot, props.filePath) : undefined;
       const file = filePath ? displayPath(filePath, projectRoot) : props.id;
       if (filePath) {
-        const schemaProblems = filePath.endsWith('.md') ? articleSchemaProblems : sourceSchemaProblems;
-        const problems = schemaProblems(props.data, file, fieldLinesOfFile(filePath));
+        const kind = filePath.endsWith('.md') ? 'article' : 'source';
+        const problems = findSchemaProblems(kind, props.data, file, fieldLinesOfFile(filePath));
         if (problems.length > 0) throw ContentError.of(problems);
       }
       // Astro's message bolds field names with Markdown asterisks; a terminal shows them literally.

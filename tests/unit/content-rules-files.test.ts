@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticleFile } from '@/lib/content-rules/article-file';
 import { MAX_FRONTMATTER_BYTES } from '@/lib/content-rules/limits';
-import { articleSchemaProblems, sourceSchemaProblems } from '@/lib/content-rules/schema-problems';
+import { findSchemaProblems } from '@/lib/content-rules/schema-problems';
 import { checkSourceFile } from '@/lib/content-rules/source-file';
 
 // The rules of one file, as both the build's loaders and `npm run check:content` call them.
@@ -189,7 +189,7 @@ describe('checkSourceFile', () => {
   });
 });
 
-describe('schema problems', () => {
+describe('findSchemaProblems', () => {
   const lines = new Map([
     ['title', 2],
     ['date', 3],
@@ -199,7 +199,7 @@ describe('schema problems', () => {
 
   it('give each article schema issue its line, field, reason and fix', () => {
     const data = { title: 123, date: '2024-04-19T09:30:00', source: 'athens-news', tittle: 'x' };
-    expect(articleSchemaProblems(data, 'a.md', fieldLine)).toEqual([
+    expect(findSchemaProblems('article', data, 'a.md', fieldLine)).toEqual([
       {
         file: 'a.md',
         line: 2,
@@ -228,7 +228,7 @@ describe('schema problems', () => {
   });
 
   it('say which line to add for a missing field, and where to read up when the message has no fix', () => {
-    expect(articleSchemaProblems({ date: '2024-04-19', source: 'x', tags: 'nato' }, 'a.md', () => 7)).toEqual([
+    expect(findSchemaProblems('article', { date: '2024-04-19', source: 'x', tags: 'nato' }, 'a.md', () => 7)).toEqual([
       {
         file: 'a.md',
         line: 7,
@@ -249,12 +249,14 @@ describe('schema problems', () => {
   });
 
   it('are none for a valid article', () => {
-    expect(articleSchemaProblems({ title: 'A', date: '2024-04-19', source: 'x' }, 'a.md', fieldLine)).toEqual([]);
+    expect(findSchemaProblems('article', { title: 'A', date: '2024-04-19', source: 'x' }, 'a.md', fieldLine)).toEqual(
+      [],
+    );
   });
 
   it('give each source schema issue its line, field, reason and fix', () => {
     expect(
-      sourceSchemaProblems({ url: 'ftp://x.example/' }, 's.yaml', (field) => (field === 'url' ? 1 : undefined)),
+      findSchemaProblems('source', { url: 'ftp://x.example/' }, 's.yaml', (field) => (field === 'url' ? 1 : undefined)),
     ).toEqual([
       {
         file: 's.yaml',

@@ -11,7 +11,7 @@ import {
 import { type ArticleFileId, findArticleIdProblems, findUnknownSources } from '@/lib/content-rules/cross-file';
 import { type ContentProblem, compareProblems } from '@/lib/content-rules/problems';
 import { renderFailureProblem } from '@/lib/content-rules/render-failure';
-import { articleSchemaProblems, sourceSchemaProblems } from '@/lib/content-rules/schema-problems';
+import { findSchemaProblems } from '@/lib/content-rules/schema-problems';
 import { checkSourceFile } from '@/lib/content-rules/source-file';
 import { articleIdFromPath } from '@/lib/slug';
 
@@ -50,7 +50,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
     const file = shown(path);
     const checked = checkSourceFile(readFileSync(path), { file, fileName });
     problems.push(...checked.problems);
-    if (checked.data) problems.push(...sourceSchemaProblems(checked.data, file, checked.fieldLine));
+    if (checked.data) problems.push(...findSchemaProblems('source', checked.data, file, checked.fieldLine));
   }
   const sourceIds = new Set(sourceFiles.map(sourceIdFromFileName));
 
@@ -65,7 +65,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
     problems.push(...checked.problems);
     const { frontMatter, fieldLine } = checked;
     if (!frontMatter) continue;
-    problems.push(...articleSchemaProblems(frontMatter.data, file, fieldLine));
+    problems.push(...findSchemaProblems('article', frontMatter.data, file, fieldLine));
     problems.push(...findUnknownSources(file, frontMatter.data, sourceIds, fieldLine));
     if (checked.localLeadImage !== undefined) {
       problems.push(...missingImages([checked.localLeadImage], filePath, file, 'image.src'));

@@ -9,24 +9,25 @@ import { createArticleSchema, plainImage, plainReference, sourceSchema } from '@
 // Astro's own check has failed.
 const articleSchema = createArticleSchema({ image: plainImage, reference: plainReference });
 
-/** One problem per issue of the article schema in an article's front matter; none when it is valid. */
-export function articleSchemaProblems(
-  data: Readonly<Record<string, unknown>>,
-  file: string,
-  fieldLine: FieldLineFinder,
-): ContentProblem[] {
-  const parsed = articleSchema.safeParse(data);
-  return parsed.success ? [] : schemaProblems(parsed.error, file, fieldLine, 'the front matter');
-}
+// What each kind of file is checked against, and where a missing field's line goes.
+const schemas = {
+  article: { schema: articleSchema, where: 'the front matter' },
+  source: { schema: sourceSchema, where: 'the file' },
+} as const;
 
-/** One problem per issue of the source schema in a source file's fields; none when they are valid. */
-export function sourceSchemaProblems(
+/** Which schema a file is checked against: an article's front matter, or a source file's fields. */
+export type SchemaKind = keyof typeof schemas;
+
+/** One problem per issue of the article or source schema in a file's fields as written; none when they are valid. */
+export function findSchemaProblems(
+  kind: SchemaKind,
   data: Readonly<Record<string, unknown>>,
   file: string,
   fieldLine: FieldLineFinder,
 ): ContentProblem[] {
-  const parsed = sourceSchema.safeParse(data);
-  return parsed.success ? [] : schemaProblems(parsed.error, file, fieldLine, 'the file');
+  const { schema, where } = schemas[kind];
+  const parsed = schema.safeParse(data);
+  return parsed.success ? [] : schemaProblems(parsed.error, file, fieldLine, where);
 }
 
 /** One problem per schema issue, with the line of the top-level field it is about and the fix its message gives. */
