@@ -8,6 +8,7 @@ import { readPageIndexingMemory } from '@/lib/sitemap';
 import { readBuildLog } from '../../bench/bench';
 import { addArticle, editArticle } from '../../bench/workload';
 import { generateContent } from '../../tools/generate-content';
+import { loadPagefind } from '../search/pagefind-node';
 import {
   astroBuild,
   astroBuildInto,
@@ -35,6 +36,17 @@ function siteFiles(outDir: string): Map<string, Buffer> {
     }
   };
   walk(outDir);
+  return files;
+}
+
+/** Every file of a built site's Pagefind index (`pagefind/`), as path → bytes. */
+function indexFiles(outDir: string): Map<string, Buffer> {
+  const index = join(outDir, 'pagefind');
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(index, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      files.set(relative(index, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
   return files;
 }
 
@@ -90,9 +102,24 @@ describe('incremental rebuilds', () => {
     const clean = await cleanBuild(contentDir);
     expect(clean.code, clean.output).toBe(0);
     expect(differences(siteFiles(rebuilt.outDir), siteFiles(clean.outDir))).toEqual([]);
+    // The search index too: byte for byte the clean build's, and a search finds the article under its new headline.
+    expect(indexFiles(rebuilt.outDir).size).toBeGreaterThan(10);
+    expect(differences(indexFiles(rebuilt.outDir), indexFiles(clean.outDir))).toEqual([]);
+    const articleUrl = `/articles/${id}/`;
+    const pagefind = await loadPagefind(rebuilt.outDir);
+    try {
+      const found = await pagefind.search('corrected');
+      expect(found.map((result) => [result.url, result.meta['title']])).toEqual([
+        [articleUrl, `${oldTitle} (corrected)`],
+      ]);
+      const underOldTitle = await pagefind.search(oldTitle!);
+      expect(underOldTitle.map((result) => result.url)).toContain(articleUrl);
+      expect(underOldTitle.filter((result) => result.meta['title'] === oldTitle)).toEqual([]);
+    } finally {
+      await pagefind.close();
+    }
 
     // Every page that links to the article shows its new headline; the old one is gone from the whole site.
-    const articleUrl = `/articles/${id}/`;
     const showing = htmlFiles(rebuilt.outDir).filter((page) =>
       readFileSync(join(rebuilt.outDir, page), 'utf8').includes(`href="${articleUrl}"`),
     );
@@ -216,7 +243,10 @@ describe('incremental rebuilds', () => {
     symlinkSync(outside, image);
     const linked = await astroBuildInto(contentDir, outDir);
     expect(linked.code).not.toBe(0);
-    expect(linked.output).toMatch(/articles\/2024\/01\/a-3\.md: image\.src "\.\/lead\.png" leaves the content folder/);
+    // Line 8 is the `image:` line the test added at the end of the front matter.
+    expect(linked.output).toMatch(
+      /articles\/2024\/01\/a-3\.md:8: image\.src "\.\/lead\.png" leaves the content folder/,
+    );
     rmSync(image);
     writeFileSync(image, PNG);
   });
