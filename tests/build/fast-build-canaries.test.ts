@@ -49,6 +49,8 @@ describe('fast-build canaries (Astro internals the layer relies on)', () => {
       expect(loggedFastBuildReport(build.output).store).toBe('the pages took the content store from memory');
       expect(build.output).not.toMatch(/The store piece did not replace|instead of the loaders' entries/);
     }
+    // Astro took what the module exports as its store (a Map of Maps): every article has its page.
+    expect(htmlFiles(outDir).filter((page) => /^articles\/.+\/index\.html$/.test(page))).toHaveLength(articleCount);
   });
 
   it('store file: data-store.json is in the cache folder, where the store module reads it and the bodies sit beside it', () => {
