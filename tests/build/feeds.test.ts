@@ -249,7 +249,9 @@ describe('feeds of a built site', () => {
 
   it('links the site feeds from every page, and a source’s or topic’s own feeds from its pages', () => {
     const siteFeeds = ['/rss.xml', '/atom.xml', '/feed.json'];
-    for (const page of htmlFiles(build.outDir)) {
+    const pages = htmlFiles(build.outDir);
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
       const path = `/${page.replace(/index\.html$/, '')}`;
       expect(
         headLinks(path)

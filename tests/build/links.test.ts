@@ -65,7 +65,9 @@ describe('link integrity under BASE_PATH=/news/ with SITE_URL set', () => {
   });
   it('leaves no root-relative URL outside the base in any page', () => {
     const outside: string[] = [];
-    for (const file of htmlFiles(underNews.outDir)) {
+    const files = htmlFiles(underNews.outDir);
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
       const html = readFileSync(join(underNews.outDir, file), 'utf8');
       for (const match of html.matchAll(/\s(?:href|src|action|poster)="(\/(?!\/)[^"]*)"/g)) {
         if (!match[1]?.startsWith('/news/')) outside.push(`${file}: ${match[1]}`);

@@ -1,8 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBuildLog } from '../../bench/bench';
 import { isMovableOutDir } from '@/integrations/fast-build/output-folder';
+import { readBuildLog } from '../../bench/bench';
 import { astroBuildInto, demoContentCopy, htmlFiles, projectOutputFolder } from '../support/build';
 
 // A build either keeps the last build's pages in the output folder (when nothing has touched them since) or starts
@@ -64,6 +64,7 @@ describe('preparing the output folder', () => {
     expect(existsSync(join(outDir, 'stray.txt'))).toBe(false);
     expect(existsSync(join(outDir, '_astro/old'))).toBe(false);
     expect(htmlFiles(outDir)).toEqual(pages);
+    expect(before.size).toBeGreaterThan(5);
     for (const [page, bytes] of before) expect(readFileSync(join(outDir, page)).equals(bytes), page).toBe(true);
     expect(existsSync(join(outDir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(join(outDir, 'sitemap-index.xml'))).toBe(true);

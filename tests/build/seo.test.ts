@@ -95,7 +95,9 @@ beforeAll(async () => {
 
 describe('search engines and sharing, under /news/', () => {
   it('gives every page a title and a meta description', () => {
-    for (const page of htmlFiles(build.outDir)) {
+    const pages = htmlFiles(build.outDir);
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
       const { title, meta } = head(`/${page.replace(/index\.html$/, '')}`);
       expect(title.trim(), page).not.toBe('');
       expect(meta.get('description')?.[0]?.trim(), page).toBeTruthy();

@@ -240,7 +240,9 @@ describe('a build of fixture content', () => {
   });
 
   it('shows drafts nowhere', () => {
-    for (const file of htmlFiles(build.outDir)) {
+    const files = htmlFiles(build.outDir);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
       const html = readFileSync(join(build.outDir, file), 'utf8');
       expect(html, file).not.toContain('DRAFTHEADLINE');
       expect(html, file).not.toContain('DRAFTBODY');

@@ -88,6 +88,7 @@ describe('checkContent', () => {
   });
 
   it('gives every problem a reason and a fix', () => {
+    expect(result.problems.length).toBeGreaterThan(5);
     for (const problem of result.problems) {
       expect(problem.reason.length, JSON.stringify(problem)).toBeGreaterThan(5);
       expect(problem.fix.length, JSON.stringify(problem)).toBeGreaterThan(5);
