@@ -21,6 +21,11 @@ function errorsOf(contents: string): string[] {
 }
 
 describe('attack corpus: front matter through the real YAML reader and schema', () => {
+  it('has 15 values to refuse and 9 hostile texts to accept', () => {
+    expect(rejectedFrontmatter).toHaveLength(15);
+    expect(hostileTexts).toHaveLength(9);
+  });
+
   it.each(rejectedFrontmatter.map((vector) => [vector.origin, vector] as const))('refuses %s', (_name, vector) => {
     expect(errorsOf(file(vector.yaml)).join('\n')).toMatch(vector.message);
   });
