@@ -42,7 +42,7 @@ function storedText(frontmatter: unknown): Record<string, unknown> | undefined {
 /**
  * The article text of a rendered entry: what the pipeline stored, else read from its HTML. Each part is read on its
  * own: Astro's content store keeps only the excerpt (listingFrontmatter), and the search lead comes with the rest of
- * the rendered entry from its body file (lib/build/article-bodies.ts).
+ * the rendered entry from its body file (integrations/fast-build/article-bodies.ts).
  */
 export function articleText(rendered: RenderedBody | undefined): ArticleText {
   const stored = storedText(rendered?.metadata?.['frontmatter']);

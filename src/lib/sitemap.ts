@@ -82,7 +82,7 @@ export function readHead(file: string): string {
 }
 
 // Reading every page's head cost 1.7 s of a rebuild at 5,000 articles (6,011 pages), although a rebuild keeps nearly
-// every page of the last build untouched in the output folder (integrations/output-folder.ts). So what each page said
+// every page of the last build untouched in the output folder (integrations/fast-build/output-folder.ts). So what each page said
 // is remembered with its file's stamp (size, modification time in nanoseconds, inode) and read again only when the
 // file changed. The remembered answers carry a hash of pageIndexing's own code, so a change in how heads are read
 // forgets them all.
