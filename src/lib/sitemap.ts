@@ -82,10 +82,10 @@ export function readHead(file: string): string {
 }
 
 // Reading every page's head cost 1.7 s of a rebuild at 5,000 articles (6,011 pages), although a rebuild keeps nearly
-// every page of the last build untouched in the output folder (integrations/fast-build/output-folder.ts). So what each page said
-// is remembered with its file's stamp (size, modification time in nanoseconds, inode) and read again only when the
-// file changed. The remembered answers carry a hash of pageIndexing's own code, so a change in how heads are read
-// forgets them all.
+// every page of the last build untouched in the output folder (integrations/fast-build/output-folder.ts). So what each
+// page said is remembered with its file's stamp (size, modification time in nanoseconds, inode) and read again only
+// when the file changed. The remembered answers carry a hash of pageIndexing's own code, so a change in how heads are
+// read forgets them all.
 
 /** What was read from one page: the stamp of its file then, whether it is indexable, and its lastmod. */
 export type RememberedPage = readonly [stamp: string, indexable: boolean, lastmod: string | null];
