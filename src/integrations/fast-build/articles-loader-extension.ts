@@ -22,7 +22,7 @@ import type { ArticlesLoaderExtension } from '@/lib/content-loader';
  * store in `.astro/`, builds and `astro sync` in the cache folder. Article bodies are kept beside it.
  */
 function storeFolder(context: LoaderContext): string {
-  return dataStoreFolder(context.config, context.watcher !== undefined);
+  return dataStoreFolder(context.config, Boolean(context.watcher));
 }
 
 /** The `bodies` piece's part of the extension. */
