@@ -7,6 +7,7 @@ import { displayPath, listSourceIds } from '@/lib/content-rules/content-files';
 import { findArticleIdProblems, findUnknownSources } from '@/lib/content-rules/cross-file';
 import { articleFieldLines, type FieldLineFinder, sourceFieldLines } from '@/lib/content-rules/field-lines';
 import { type ContentProblem, formatProblem } from '@/lib/content-rules/problems';
+import { renderFailureProblem } from '@/lib/content-rules/render-failure';
 import { findSchemaProblems } from '@/lib/content-rules/schema-problems';
 import { checkSourceFile } from '@/lib/content-rules/source-file';
 import { articleIdFromPath } from '@/lib/slug';
@@ -186,7 +187,7 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
       const { entryTypes, config, store } = context as FullLoaderContext;
       const projectRoot = fileURLToPath(config.root);
       const shown = (entry: string) => displayPath(join(base, entry), projectRoot);
-      const renderFailures = new Map<string, string>();
+      const renderFailures = new Map<string, ContentProblem>();
       filesById = new Map();
       // `entryTypes` is Astro's, untyped (docs/fast-build.md#entry-types). Without its Markdown entry the glob loader
       // would skip every article with a warning, and with no render function the fast-build layer could not keep
@@ -226,12 +227,7 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
                 return extension.storedRendered(rendered);
               } catch (error) {
                 const file = entry.filePath ? displayPath(resolve(projectRoot, entry.filePath), projectRoot) : entry.id;
-                const reason = error instanceof Error ? error.message : String(error);
-                // The depth check catches the usual shapes; any other structure deep enough to overflow ends here.
-                const hint = /call stack/i.test(reason)
-                  ? ' The body nests too deeply (quotes, lists, emphasis or HTML); flatten it.'
-                  : '';
-                renderFailures.set(entry.id, `${file}: the Markdown body could not be rendered: ${reason}${hint}`);
+                renderFailures.set(entry.id, renderFailureProblem({ file, error }));
                 throw error;
               }
             };
@@ -257,7 +253,7 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
         const filePath = entry.filePath ? resolve(projectRoot, entry.filePath) : undefined;
         const file = filePath ? displayPath(filePath, projectRoot) : entry.id;
         const failure = renderFailures.get(entry.id);
-        if (failure) problems.push(failure);
+        if (failure) problems.push(formatProblem(failure));
         else if (!entry.rendered && !entry.deferredRender) {
           // A cached rebuild keeps the failed entry without logging again: treat a missing body as the same failure.
           problems.push(
