@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { astroBin, siteBuildArgs } from '../../tools/build';
+import { withBuildLock } from './build-lock';
 import { PROJECT_SCRATCH_VARIABLE } from './global-setup';
 
 /** The project root (where astro.config.mjs is). */
@@ -91,17 +92,24 @@ function runNode(
     ASSETS_PREFIX: _a,
     ...environment
   } = process.env;
+  const lock = join(process.env[PROJECT_SCRATCH_VARIABLE] ?? join(projectRoot, 'node_modules/.cache'), 'build.lock');
+  return withBuildLock(lock, () =>
+    spawnBuild(args, outDir, {
+      ...environment,
+      BROADSHEET_CONTENT_DIR: contentDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...extraEnv,
+    }),
+  );
+}
+
+function spawnBuild(args: string[], outDir: string, environment: NodeJS.ProcessEnv): Promise<BuildResult> {
   return new Promise((resolveBuild, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      env: {
-        ...environment,
-        BROADSHEET_CONTENT_DIR: contentDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ...extraEnv,
-      },
+      env: environment,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
