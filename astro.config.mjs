@@ -51,8 +51,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   build: {
-    // Pages are rendered this many at a time. With one, the build sat idle a third of the time waiting for each
-    // page's file writes and CSP hashing (measured with --cpu-prof); see the README's Performance section.
+    // Pages are rendered this many at a time. With one, the build sat idle much of the time waiting for each page's
+    // file writes and CSP hashing (docs/performance.md#how-it-stays-fast).
     concurrency: 4,
   },
   experimental: {
@@ -61,8 +61,9 @@ export default defineConfig({
     incrementalBuild: true,
   },
   vite: {
-    // Bundled into the build's server chunks instead of loaded as node_modules: date-fns is ~300 small ES modules, and
-    // Node resolving each one (re-reading date-fns's large package.json exports) took 3.5 s of every build.
+    // Bundled into the build's server chunks instead of loaded as node_modules: date-fns is many small ES modules, and
+    // Node resolving each one (re-reading date-fns's large package.json exports) slowed every build
+    // (docs/performance.md#how-it-stays-fast).
     // Pages are pre-rendered in Vite's `prerender` environment, which does not take `ssr.noExternal`.
     environments: { prerender: { resolve: { noExternal: ['date-fns', '@date-fns/tz'] } } },
   },

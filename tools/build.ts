@@ -2,7 +2,8 @@
 //
 //   node --import tsx tools/build.ts [astro build options, e.g. --outDir out]
 //
-// (tsx as a loader rather than the tsx command, which starts a second Node process: Astro starts 0.3 s sooner.)
+// (tsx as a loader rather than the tsx command, which starts a second Node process first, so Astro starts sooner:
+// bench/JOURNAL.md#before-and-after.)
 //
 // The search index waits until Astro's process has exited, so the two never hold their memory at the same time (see
 // src/integrations/pagefind.ts). Exit codes: Astro's own when the build fails, 1 when indexing fails, 0 otherwise.

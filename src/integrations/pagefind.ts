@@ -27,10 +27,10 @@ export interface SearchHandoff {
  * Gets the built site its Pagefind search index.
  *
  * Under `npm run build` the index is built after `astro build` has exited (tools/build.ts), and this integration
- * only tells the script where the site is. Pagefind indexes in a process of its own, and writing the index of 20,000
- * articles takes it 1.5 GiB; the build's Node process, although it holds a third of that in live objects by then, does
- * not give the rest of its 1.2 to 1.4 GiB back to the system while it waits. Both at once passed the 2.5 GiB budget
- * (measured in the README's Performance section). A bare `astro build` still gets its index, here, at the end.
+ * only tells the script where the site is. Pagefind indexes in a process of its own and needs a lot of memory for a
+ * large site's index, while the build's Node process, by then holding far less in live objects, does not give the
+ * rest back to the system as it waits: both at once passed the memory target (docs/performance.md#how-it-stays-fast).
+ * A bare `astro build` still gets its index, here, at the end.
  */
 export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegration {
   return {

@@ -23,7 +23,8 @@ function isDigestedEntry(value: object): value is DigestedEntry {
  * A cacheKey for a page that shows `shown`: a SHA-256 of its JSON. A collection entry counts as its collection, id
  * and content digest (the digest changes with any byte of the file), which keeps keys small: no article body is
  * serialised. Object keys are not sorted: the same code builds the same objects in the same order, and a change of
- * code changes the route's dependency hash anyway. (Sorting every object's keys cost 0.5 s of a 1,000-article build.)
+ * code changes the route's dependency hash anyway. (Sorting every object's keys was a cost paid for every page:
+ * docs/performance.md#how-it-stays-fast.)
  */
 export function pageCacheKey(shown: unknown): string {
   const json = JSON.stringify(shown, (_key, value: unknown) => {

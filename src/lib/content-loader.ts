@@ -170,8 +170,7 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
     base,
     pattern: ['**/*.md', '!**/_*', '!**/_*/**'],
     // Pages use the rendered HTML, never the Markdown source; leaving it out of Astro's data store keeps the store
-    // (written as one JSON string and bundled into the build) smaller: 14.4 MB instead of 24.2 MB at 1,000 generated
-    // articles.
+    // (written as one JSON string and bundled into the build) much smaller (docs/performance.md#how-it-stays-fast).
     retainBody: false,
     generateId: ({ entry }) => {
       const id = articleIdFromPath(entry) ?? `invalid-id/${entry}`;

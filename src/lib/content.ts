@@ -227,7 +227,7 @@ export function getSiteContent(): Promise<SiteContent> {
 /** The newest articles from the same source as `article`, leaving it out. */
 export function moreFromSource(content: SiteContent, article: Article, limit: number): Article[] {
   // Only the first limit + 1 can be needed (the article itself may be among them). Filtering the source's whole list
-  // for every article made this quadratic: 0.5 s at 5,000 articles, about 8 s at 20,000.
+  // for every article made this quadratic, which large sites felt (docs/performance.md#how-it-stays-fast).
   return (content.articlesBySource.get(article.source.id) ?? [])
     .slice(0, limit + 1)
     .filter((other) => other.id !== article.id)

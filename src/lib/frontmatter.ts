@@ -54,8 +54,9 @@ export function parseYamlFile(contents: string): unknown {
   return parseYaml(normalizeNewlines(contents));
 }
 
-// An alias shares a node when parsed but is copied wherever the data is walked or serialised: a 400-byte "billion
-// laughs" file became 47 MB. Content never needs them, so the first anchor (which every alias needs) is an error.
+// An alias shares a node when parsed but is copied wherever the data is walked or serialised: a small "billion laughs"
+// file expands to tens of megabytes (docs/security.md#rejected-and-why). Content never needs them, so the first anchor
+// (which every alias needs) is an error.
 function rejectAnchors(event: yaml.EventType, state: yaml.State): void {
   if (event !== 'close' || (state as yaml.State & { anchor: string | null }).anchor === null) return;
   const mark: yaml.Mark = {

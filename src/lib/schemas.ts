@@ -213,8 +213,9 @@ const imageSourceText = z
   });
 
 // Astro calls the schema function once per entry (its image() helper is bound to the entry's file), and building
-// every field's zod schema each time cost about 1.3 ms an entry (--cpu-prof). Only the lead image depends on the
-// entry; the other fields are built once per reference helper and shared, as zod schemas are immutable.
+// every field's zod schema each time added up over a build (docs/performance.md#how-it-stays-fast). Only the lead
+// image depends on the entry; the other fields are built once per reference helper and shared, as zod schemas are
+// immutable.
 const sharedArticleFields = new Map<ArticleSchemaHelpers['reference'], ReturnType<typeof buildArticleFields>>();
 
 function buildArticleFields(reference: ArticleSchemaHelpers['reference']) {

@@ -19,8 +19,8 @@ export interface PageIndexing {
 
 /**
  * What the `<head>` of a page at `pageUrl` says about indexing. htmlparser2's tokenizer reads the tags (and skips the
- * inlined CSS and JSON-LD as raw text) without building a tree: parse5 through hast took 0.5 ms a page, 2.4 s of
- * every rebuild at 5,000 articles.
+ * inlined CSS and JSON-LD as raw text) without building a tree: parse5 through hast, a tree for every page, was one
+ * of a rebuild's hot spots (bench/JOURNAL.md#before-and-after).
  */
 export function pageIndexing(headHtml: string, pageUrl: string): PageIndexing {
   let noindex = false;
@@ -60,8 +60,8 @@ export function builtPageFile(outDir: string, pageUrl: string, siteBaseUrl: stri
 /**
  * The `<head>` of an HTML file (read only as far as `</head>`, so large pages cost little). Synchronous on purpose:
  * the sitemap asks for one page after another, and each asynchronous open, read and close waited for Node's thread
- * pool. For the 6,011 pages of 5,000 articles the sitemap took 6 s that way; the build has nothing else to do
- * meanwhile.
+ * pool, so on a large site the sitemap took many times longer that way (bench/JOURNAL.md#before-and-after); the
+ * build has nothing else to do meanwhile.
  */
 export function readHead(file: string): string {
   const fd = openSync(file, 'r');
@@ -81,11 +81,11 @@ export function readHead(file: string): string {
   }
 }
 
-// Reading every page's head cost 1.7 s of a rebuild at 5,000 articles (6,011 pages), although a rebuild keeps nearly
-// every page of the last build untouched in the output folder (integrations/fast-build/output-folder.ts). So what each
-// page said is remembered with its file's stamp (size, modification time in nanoseconds, inode) and read again only
-// when the file changed. The remembered answers carry a hash of pageIndexing's own code, so a change in how heads are
-// read forgets them all.
+// Reading every page's head was most of a rebuild's sitemap (docs/performance.md#how-it-stays-fast), although a
+// rebuild keeps nearly every page of the last build untouched in the output folder
+// (integrations/fast-build/output-folder.ts). So what each page said is remembered with its file's stamp (size,
+// modification time in nanoseconds, inode) and read again only when the file changed. The remembered answers carry a
+// hash of pageIndexing's own code, so a change in how heads are read forgets them all.
 
 /** What was read from one page: the stamp of its file then, whether it is indexable, and its lastmod. */
 export type RememberedPage = readonly [stamp: string, indexable: boolean, lastmod: string | null];

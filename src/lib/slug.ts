@@ -1,7 +1,8 @@
 import slugifyLib from '@sindresorhus/slugify';
 
-// slugify costs about 0.1 ms a call; tags and folder names repeat across thousands of articles, so answers are kept
-// (up to a bound, so a huge site cannot grow the cache without limit).
+// slugify is slow enough to add up over a build (docs/performance.md#how-it-stays-fast); tags and folder names repeat
+// across thousands of articles, so answers are kept (up to a bound, so a huge site cannot grow the cache without
+// limit).
 const slugCache = new Map<string, string>();
 const SLUG_CACHE_LIMIT = 50_000;
 

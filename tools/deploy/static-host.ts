@@ -1,7 +1,8 @@
-// Serves a built site the way the static hosts in the README do, so that `npm run preview` shows what a deployment
-// will: the site only under its base path, `index.html` for a folder URL, a 301 to add a missing trailing slash, the
-// site's 404.html with status 404, the rules of `_headers` (which is not itself served), and the hosts' default
-// `Cache-Control: public, max-age=0, must-revalidate` with an ETag for everything no rule sets a cache policy for.
+// Serves a built site the way the static hosts in docs/deploying.md do, so that `npm run preview` shows what a
+// deployment will: the site only under its base path, `index.html` for a folder URL, a 301 to add a missing trailing
+// slash, the site's 404.html with status 404, the rules of `_headers` (which is not itself served), and the hosts'
+// default `Cache-Control: public, max-age=0, must-revalidate` with an ETag for everything no rule sets a cache policy
+// for.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, relative, resolve, sep } from 'node:path';

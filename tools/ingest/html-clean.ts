@@ -1,7 +1,10 @@
 import { ImportError } from './errors';
 import { embedTarget } from './web-url';
 
-/** The deepest element nesting the importer reads; real news pages measured here stay under 40. */
+/**
+ * The deepest element nesting the importer reads: far deeper than real news pages nest, and far short of the depth
+ * that overflows the Markdown steps' stack (docs/importing.md#limits, docs/performance.md#the-importer).
+ */
 export const MAX_NESTING_DEPTH = 128;
 
 /** The deepest element nesting in a document, counted without recursion so a hostile page cannot overflow the stack. */

@@ -23,7 +23,8 @@ export function needsRender(body: string): boolean {
       if (!webTarget.test(body.slice(at + 2, at + 40))) return true;
     }
   }
-  // * _ [ ~ nest inline; 500 of them is far beyond prose and far below the ~1,500 levels that overflow.
+  // * _ [ ~ nest inline; 500 of them is far beyond prose and far below the depth that overflows the parsers' stack
+  // (docs/security.md#rejected-and-why).
   return body.length - body.replace(/[*_[~]/g, '').length > 500;
 }
 

@@ -1,5 +1,5 @@
-// The Markdown and HTML parsers recurse once per nesting level: about 1,500 nested quotes, lists or <div>s overflow
-// the stack (measured with the site's pipeline). Real articles nest a few levels deep, so a cheap scan of the raw text
+// The Markdown and HTML parsers recurse once per nesting level, so deep enough nested quotes, lists or <div>s overflow
+// the stack (docs/security.md#rejected-and-why). Real articles nest a few levels deep, so a cheap scan of the raw text
 // rejects anything past MAX_NESTING_DEPTH with a clear message before a parser can fail obscurely.
 
 /** The deepest nesting accepted, separately for Markdown containers (quotes, lists) and for HTML elements. */

@@ -65,7 +65,7 @@ function allUrlsAbsolute(html: string): boolean {
  * HTML with every link, image and citation URL made absolute against `baseUrl` (the article's address): `/x/` and
  * `photo.jpg` gain the site's origin, `#fn-1` points at the article page. Absolute URLs are left as they are. HTML
  * whose URLs are all absolute already is returned as it is, unparsed: most items are, and parsing every feed item's
- * body took 1.7 s of a 1,000-article build.
+ * body was one of the build's hot spots (bench/JOURNAL.md#before-and-after).
  */
 export function absolutizeHtml(html: string, baseUrl: string): string {
   if (allUrlsAbsolute(html)) return html;

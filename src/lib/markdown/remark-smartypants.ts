@@ -1,11 +1,11 @@
 // Typographic punctuation (curly quotes, dashes, ellipses) exactly as Astro's built-in step, remark-smartypants 3.0.3,
 // but without parsing text that cannot change. remark-smartypants runs retext-smartypants over the whole text once for
 // quotes, and then once more over every single text node for dashes, ellipses and backticks. Each run parses the text
-// into a natural-language tree (parse-latin), which costs about a microsecond a character: measured at 15 ms of the
-// 29 ms an average generated article takes to render. Most text nodes hold none of `--`, `...`, `. . .`, ``` `` ```
-// or `''`, and a text without `"` or `'` has no quote to curl, so those runs are skipped here; every run that could
-// change something still goes through retext-smartypants itself. tests/markdown/smartypants.test.ts renders a corpus
-// both ways and requires the same HTML.
+// into a natural-language tree (parse-latin), at a cost that grows with the text: over every text node, that was much
+// of each article's rendering time (docs/performance.md#how-it-stays-fast). Most text nodes hold none of `--`, `...`,
+// `. . .`, ``` `` ``` or `''`, and a text without `"` or `'` has no quote to curl, so those runs are skipped here;
+// every run that could change something still goes through retext-smartypants itself.
+// tests/markdown/smartypants.test.ts renders a corpus both ways and requires the same HTML.
 import type { Nodes, Parent, Root } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';

@@ -4,7 +4,8 @@ import { fromHtml } from 'hast-util-from-html';
 /**
  * How many words of an article's body the search index holds, after its headline and standfirst. Pagefind fetches,
  * for each query word, the positions of that word on every page; indexing whole bodies made one query for a common
- * word cost about 600 KB at 20,000 articles (budget: 300 KB). The lead paragraphs carry what a news story is about.
+ * word on a large site cost far more than its budget (docs/search-and-feeds.md#budgets,
+ * bench/JOURNAL.md#notes-from-the-fixes). The lead paragraphs carry what a news story is about.
  */
 export const SEARCH_BODY_WORDS = 200;
 

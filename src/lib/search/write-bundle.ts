@@ -1,10 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-// Pagefind's own writeFiles() rewrites every file of the search bundle: one fragment per article page, so 5,075 files
-// at 5,000 articles, after the last build's bundle has been removed. On this machine that took 5.9 to 6.4 s of every
-// rebuild, while getting the same files from Pagefind in memory took 2.2 to 2.4 s and comparing them with the last
-// bundle 0.1 s. Pagefind names most files by their contents, so after an edit all but a few are already there.
+// Pagefind's own writeFiles() rewrites every file of the search bundle (one fragment per article page, so thousands
+// on a large site) after the last build's bundle has been removed, in every rebuild. Getting the same files from
+// Pagefind in memory and writing only those that differ from the last bundle takes much less of a rebuild
+// (docs/performance.md#how-it-stays-fast). Pagefind names most files by their contents, so after an edit all but a
+// few are already there.
 
 /** One file of the search bundle, as Pagefind's getFiles() gives it. */
 export interface BundleFile {
