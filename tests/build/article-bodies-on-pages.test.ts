@@ -21,6 +21,7 @@ import {
   projectOutputFolder,
   projectRoot,
   readPage,
+  TINY_PNG,
   temporaryFolder,
   writeFiles,
 } from '../support/build';
@@ -69,12 +70,6 @@ const ARTICLES: readonly FixtureArticle[] = [
 
 const BLANK_ID = '2024/04/blank-notice';
 
-// A tiny PNG, for Astro to optimise.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 function markdown(article: FixtureArticle, later = article.later, title = article.title): string {
   const image = article.image ? '![The evening ferry at the pier](./ferry.png)\n\n' : '';
   return `---\ntitle: '${title}'\ndate: ${article.date}\nsource: harbour-gazette\ntags: [Harbours]\n---\n\n${article.lead}\n\n## Later that day\n\n${image}${later}\n`;
@@ -89,7 +84,7 @@ function fixture(dir: string): void {
   };
   for (const article of ARTICLES) files[`articles/${article.id}.md`] = markdown(article);
   writeFiles(dir, files);
-  writeFileSync(join(dir, 'articles/2024/05/ferry.png'), PNG);
+  writeFileSync(join(dir, 'articles/2024/05/ferry.png'), TINY_PNG);
 }
 
 const FEED_SCOPES = ['', 'sources/harbour-gazette/', 'tags/harbours/'];

@@ -8,6 +8,7 @@ import {
   type BuildResult,
   demoContentCopy,
   projectOutputFolder,
+  TINY_PNG,
   temporaryFolder,
 } from '../support/build';
 import { allFiles, differingFiles, loggedFastBuildReport } from '../support/fast-build';
@@ -16,12 +17,6 @@ import { allFiles, differingFiles, loggedFastBuildReport } from '../support/fast
 // BROADSHEET_FAST_BUILD=0 (Astro's own behaviour throughout) and with the layer on gives the same files, byte for byte,
 // the search index included. Both through the real `npm run build` path (tools/build.ts: astro build, then Pagefind).
 
-// A 2×2 PNG: a lead image and an image in a body exercise the image paths the store keeps when bodies move out.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 /** The demo content with 45 generated articles over 4 more sources: listings of several pages, topics, feeds. */
 function testContent(): string {
   const content = demoContentCopy('fast-build-identical');
@@ -29,7 +24,7 @@ function testContent(): string {
   generateContent(generated, { articles: 45, sources: 4, words: [40, 160] });
   cpSync(join(generated, 'articles'), join(content, 'articles'), { recursive: true });
   cpSync(join(generated, 'sources'), join(content, 'sources'), { recursive: true });
-  writeFileSync(join(content, 'articles/2024/01/lead.png'), PNG);
+  writeFileSync(join(content, 'articles/2024/01/lead.png'), TINY_PNG);
   for (const [name, addition] of [
     ['a-3.md', ["\nimage: { src: ./lead.png, alt: 'A lead image' }\n---\n", '']],
     ['a-4.md', ['\n---\n', '\n\n![A picture in the text](./lead.png)\n']],

@@ -12,6 +12,7 @@ import {
   brokenInternalLinks,
   htmlFiles,
   readPage,
+  TINY_PNG,
   temporaryFolder,
   writeFiles,
 } from '../support/build';
@@ -27,12 +28,6 @@ const TOTAL = 53;
 const dayOf = (n: number) => new Date(Date.UTC(2024, 5, 30) - n * 86_400_000).toISOString().slice(0, 10);
 const itemId = (n: number) => `2024/item-${String(n).padStart(2, '0')}`;
 const itemUrl = (n: number) => `${SITE}/articles/${itemId(n)}/`;
-
-// A 2×2 PNG: a real image for Astro to optimise.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 function fixture(dir: string): void {
   const files: Record<string, string> = {
@@ -69,7 +64,7 @@ function fixture(dir: string): void {
     '',
   ].join('\n');
   writeFiles(dir, files);
-  writeFileSync(join(dir, 'articles/2024/lead.png'), PNG);
+  writeFileSync(join(dir, 'articles/2024/lead.png'), TINY_PNG);
 }
 
 let build: BuildResult;

@@ -17,6 +17,7 @@ import {
   htmlFiles,
   projectOutputFolder,
   projectRoot,
+  TINY_PNG,
   temporaryFolder,
 } from '../support/build';
 
@@ -65,12 +66,6 @@ async function cleanBuild(contentDir: string): Promise<BuildResult> {
   return astroBuild(copy, temporaryFolder('incremental-clean-out'));
 }
 
-// A 2×2 PNG, so a restored page's optimised image must still be written.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 describe('incremental rebuilds', () => {
   const contentDir = join(temporaryFolder('incremental'), 'content');
   // One output folder for every build of this content, as `dist/` is: Astro reuses pages only for the same folder
@@ -81,7 +76,7 @@ describe('incremental rebuilds', () => {
   beforeAll(async () => {
     // 45 articles over 4 sources: listings of 3 pages, topics of several, every article in some feed.
     generateContent(contentDir, { articles: 45, sources: 4, words: [40, 120] });
-    writeFileSync(join(contentDir, 'articles/2024/01/lead.png'), PNG);
+    writeFileSync(join(contentDir, 'articles/2024/01/lead.png'), TINY_PNG);
     const withImage = join(contentDir, 'articles/2024/01/a-3.md');
     writeFileSync(
       withImage,
@@ -238,7 +233,7 @@ describe('incremental rebuilds', () => {
     // The article with a lead image is unchanged, but its image is now a link to a file outside the content folder.
     const image = join(contentDir, 'articles/2024/01/lead.png');
     const outside = join(temporaryFolder('incremental-outside'), 'lead.png');
-    writeFileSync(outside, PNG);
+    writeFileSync(outside, TINY_PNG);
     rmSync(image);
     symlinkSync(outside, image);
     const linked = await astroBuildInto(contentDir, outDir);
@@ -248,6 +243,6 @@ describe('incremental rebuilds', () => {
       /articles\/2024\/01\/a-3\.md:8: image\.src "\.\/lead\.png" leaves the content folder/,
     );
     rmSync(image);
-    writeFileSync(image, PNG);
+    writeFileSync(image, TINY_PNG);
   });
 });

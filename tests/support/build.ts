@@ -25,6 +25,12 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../
 // The full link-integrity check (fragments, feeds, absolute URLs, localhost) lives with the `npm run check:links` tool.
 export { checkLinks, formatProblems, type LinkProblem, type LinkReport } from '../../tools/check-links';
 
+/** A real 2×2 PNG, for fixtures whose images Astro must find and optimise. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** A fresh temporary folder for one test's content or output. */
 export function temporaryFolder(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `broadsheet-${prefix}-`));
