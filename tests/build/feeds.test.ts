@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -16,6 +15,7 @@ import {
   temporaryFolder,
   writeFiles,
 } from '../support/build';
+import { feedXmlParser } from '../support/feed-xml';
 
 // One real build of fixture content for the feeds: 53 published articles (so the site feed and the `everything` topic
 // stop at 50), a source with none, a draft, and one article with a hostile title, a control character, a numeric
@@ -68,22 +68,6 @@ function fixture(dir: string): void {
 }
 
 let build: BuildResult;
-const repeated = new Set([
-  'rss.channel.item',
-  'rss.channel.item.dc:creator',
-  'rss.channel.item.category',
-  'feed.link',
-  'feed.entry',
-  'feed.entry.author',
-  'feed.entry.link',
-  'opml.body.outline',
-]);
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  isArray: (_name, path) => repeated.has(String(path)),
-});
 
 function file(path: string): string {
   return readFileSync(join(build.outDir, path), 'utf8');
@@ -97,7 +81,7 @@ function xml(path: string): Record<string, any> {
   } catch (error) {
     throw new Error(`${path} is not well-formed XML: ${String(error)}`);
   }
-  return parser.parse(text) as Record<string, any>;
+  return feedXmlParser.parse(text) as Record<string, any>;
 }
 
 /** Every feed file in the build, relative to it. */

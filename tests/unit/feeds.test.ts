@@ -1,4 +1,3 @@
-import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
 import { type ContentDate, parseContentDate } from '@/lib/content-date';
@@ -19,6 +18,7 @@ import { renderOpml } from '@/lib/feeds/opml';
 import { renderRss } from '@/lib/feeds/rss';
 import { escapeXml, xmlSafeText } from '@/lib/feeds/xml';
 import { feedPath } from '@/lib/urls';
+import { feedXmlParser } from '../support/feed-xml';
 
 function date(text: string): ContentDate {
   const parsed = parseContentDate(text);
@@ -65,28 +65,10 @@ const head: FeedHead = {
   },
 };
 
-const repeated = new Set([
-  'rss.channel.item',
-  'rss.channel.item.dc:creator',
-  'rss.channel.item.category',
-  'feed.link',
-  'feed.entry',
-  'feed.entry.author',
-  'feed.entry.category',
-  'feed.entry.link',
-  'opml.body.outline',
-]);
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  isArray: (_name, path) => repeated.has(String(path)),
-});
-
 function parseXml(xml: string): Record<string, any> {
   // Throws on any well-formedness error, control characters included.
   SyntaxValidator.validate(xml);
-  return parser.parse(xml) as Record<string, any>;
+  return feedXmlParser.parse(xml) as Record<string, any>;
 }
 
 describe('xml text', () => {
