@@ -8,6 +8,8 @@ import { normalizeTag } from '@/lib/tags';
 /** The most letters a headline may have. */
 export const MAX_TITLE_LENGTH = 300;
 /** The most letters a summary may have. */
+/** The most articles one intake run takes from one feed: a feed longer than this is an archive, not news. */
+export const MAX_FEED_LIMIT = 500;
 export const MAX_SUMMARY_LENGTH = 600;
 
 /** Closest known field to a misspelt one, for "did you mean" hints; `undefined` when nothing is close. */
@@ -359,6 +361,23 @@ export const sourceSchema = strictObjectWithHints(
     indexing: z
       .enum(INDEXING_POLICIES, { error: `indexing must be one of ${INDEXING_POLICIES.join(', ')}.` })
       .default('noindex'),
+    /** The outlet's RSS, Atom or JSON Feed (`http:` or `https:`); `npm run fetch` takes new articles from it. */
+    feed: webUrl('feed').optional(),
+    /** `true` fetches each new item's page and extracts the whole story (only where the outlet's terms allow it). */
+    fullText: z
+      .boolean({ error: (issue) => `fullText must be true or false, not ${describe(issue.input)}.` })
+      .default(false),
+    /** Topics every article taken from the feed gets, on top of the topics detected in its text. */
+    feedTags: z
+      .array(text('each feedTags entry', { max: 100 }), { error: 'feedTags must be a list, such as [greece].' })
+      .default([]),
+    /** The most new articles one run of `npm run fetch` takes from the feed, newest first. */
+    feedLimit: z
+      .number({ error: (issue) => `feedLimit must be a whole number such as 20, not ${describe(issue.input)}.` })
+      .int({ error: 'feedLimit must be a whole number such as 20.' })
+      .min(1, { error: 'feedLimit must be at least 1.' })
+      .max(MAX_FEED_LIMIT, { error: `feedLimit must be at most ${MAX_FEED_LIMIT}.` })
+      .optional(),
   },
   'a source',
 );

@@ -245,7 +245,23 @@ describe('source schema', () => {
       language: 'en',
       country: 'GR',
       indexing: 'noindex',
+      fullText: false,
+      feedTags: [],
     });
+  });
+  it('reads the intake fields and explains a wrong one', () => {
+    const base = 'name: Outlet\nurl: https://outlet.example/\n';
+    expect(
+      source(`${base}feed: https://outlet.example/rss\nfullText: true\nfeedTags: [greece]\nfeedLimit: 30\n`).data,
+    ).toMatchObject({ feed: 'https://outlet.example/rss', fullText: true, feedTags: ['greece'], feedLimit: 30 });
+    expect(source(`${base}feed: ftp://outlet.example/rss\n`).error?.issues[0]?.message).toMatch(/^feed /);
+    expect(source(`${base}fullText: yes please\n`).error?.issues[0]?.message).toBe(
+      'fullText must be true or false, not the string "yes please".',
+    );
+    expect(source(`${base}feedLimit: 0\n`).error?.issues[0]?.message).toBe('feedLimit must be at least 1.');
+    expect(source(`${base}feedLimit: 2.5\n`).error?.issues[0]?.message).toBe(
+      'feedLimit must be a whole number such as 20.',
+    );
   });
   it('requires a name and an http(s) url', () => {
     expect(source('url: https://x.example/').error?.issues.map((issue) => issue.message)).toEqual([
@@ -268,7 +284,7 @@ describe('source schema', () => {
   });
   it('rejects unknown keys', () => {
     expect(source('name: X\nurl: https://x.example/\nhomepage: y').error?.issues[0]?.message).toBe(
-      'unknown field "homepage" in a source. Known fields: name, url, description, language, country, indexing.',
+      'unknown field "homepage" in a source. Known fields: name, url, description, language, country, indexing, feed, fullText, feedTags, feedLimit.',
     );
   });
 });

@@ -38,10 +38,20 @@ export interface PlannedFile {
   readonly contents: string;
 }
 
+/** A binary file an import creates beside its article (a downloaded image), relative to the content folder. */
+export interface PlannedAsset {
+  /** `articles/YYYY/MM/<slug>/<hash>.<ext>`. */
+  readonly path: string;
+  /** The file's bytes. */
+  readonly contents: Uint8Array;
+}
+
 /** The files one import creates, and what the user should know about them. */
 export interface ArticlePlan {
   /** The files, the new source (if any) first. */
   readonly files: readonly PlannedFile[];
+  /** Images downloaded for the article, written before its files so the article never points at a missing file. */
+  readonly assets: readonly PlannedAsset[];
   /** Warnings and decisions worth reading (a detected credit, a new source). */
   readonly notes: readonly string[];
   /** The article as later imports in the same run must see it (for duplicates). */
@@ -216,6 +226,7 @@ export function planArticle(draft: ArticleDraft, snapshot: ContentSnapshot, choi
     notes.push(`tags [${tags.join(', ')}]: topics the site already has that the article is about.`);
   return {
     files: [...(created ? [created] : []), { path, contents }],
+    assets: [],
     notes,
     article: { path: path.slice('articles/'.length), id, title, date: date.iso, source: source.id, sourceUrl, tags },
     source,

@@ -1,7 +1,7 @@
-import { mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { linkSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ImportError } from './errors';
-import type { PlannedFile } from './plan';
+import type { PlannedAsset, PlannedFile } from './plan';
 
 /** The folders `mkdirSync` made for `folder`, outermost first: from the first one it created down to `folder`. */
 function madeFolders(firstCreated: string | undefined, folder: string): string[] {
@@ -33,11 +33,31 @@ function problem(path: string, error: unknown): string {
 }
 
 /**
+ * Writes one file whole: the bytes go to a temporary file beside it, which is then linked under its name. A run killed
+ * half-way leaves at most a temporary file (which the build ignores, its name starting with `_`), never a partial
+ * article; and the link, unlike a rename, refuses a name that is taken, so nothing is overwritten.
+ */
+function writeWhole(target: string, contents: string | Uint8Array): void {
+  const temporary = join(dirname(target), `_partial-${process.pid}-${basename(target)}`);
+  writeFileSync(temporary, contents);
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    // linkSync reports a taken name as EEXIST from 'link'; the message below treats it as the open it replaces.
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'EEXIST') failure.syscall = 'open';
+    throw failure;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
  * Writes planned files into the content folder, all or none. A file that already exists is never overwritten, even
  * one that appeared after the plan was made; when any file cannot be written, the files and folders this call made
  * are removed again and an ImportError names the file. Returns the absolute paths written, in order.
  */
-export function writePlannedFiles(contentDir: string, files: readonly PlannedFile[]): string[] {
+export function writePlannedFiles(contentDir: string, files: readonly (PlannedFile | PlannedAsset)[]): string[] {
   const written: string[] = [];
   const folders: string[] = [];
   for (const file of files) {
@@ -45,8 +65,7 @@ export function writePlannedFiles(contentDir: string, files: readonly PlannedFil
     try {
       const folder = dirname(target);
       folders.push(...madeFolders(mkdirSync(folder, { recursive: true }), folder));
-      // 'wx' refuses to open a file that exists: the plan's duplicate check and this write are not one step.
-      writeFileSync(target, file.contents, { flag: 'wx' });
+      writeWhole(target, file.contents);
     } catch (error) {
       undo(written, folders);
       throw new ImportError(problem(file.path, error));
