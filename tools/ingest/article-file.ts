@@ -16,6 +16,7 @@ export interface ImportedFrontMatter {
   readonly updated?: string | undefined;
   readonly image?: { readonly src: string; readonly alt: string; readonly credit?: string | undefined } | undefined;
   readonly lang?: string | undefined;
+  readonly draft?: boolean | undefined;
 }
 
 /** A YAML single-quoted scalar: the one quoting style in which only `'` needs escaping. Line breaks become spaces. */
@@ -56,6 +57,7 @@ export function renderArticleFile(data: ImportedFrontMatter, body: string): stri
     if (data.image.credit) lines.push(`  credit: ${quoteYaml(data.image.credit)}`);
   }
   if (data.lang) lines.push(`lang: ${quoteYaml(data.lang)}`);
+  if (data.draft) lines.push('draft: true');
   return `---\n${lines.join('\n')}\n---\n\n${body.trim()}\n`;
 }
 

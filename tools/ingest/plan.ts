@@ -28,6 +28,18 @@ export interface ImportChoices {
   readonly tags?: readonly string[] | undefined;
   /** `--via`: ids of outlets the source credits, instead of detecting credits in the text. */
   readonly via?: readonly string[] | undefined;
+  /** Topics added to the detected (or given) ones: a source's `feedTags` for intake. */
+  readonly extraTags?: readonly string[] | undefined;
+  /** `--draft`: write the article as a draft (`draft: true`), shown in `npm run dev` only. */
+  readonly draft?: boolean | undefined;
+}
+
+/** The article is already in the content folder (same address, or same source, title and day): nothing to write. */
+export class DuplicateArticleError extends ImportError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DuplicateArticleError';
+  }
 }
 
 /** One file the import will create, relative to the content folder. */
@@ -147,17 +159,20 @@ function findDuplicate(
   sourceId: string,
   title: string,
   date: ContentDate,
-): string | undefined {
+): { message: string; duplicate: boolean } | undefined {
   for (const article of articles) {
     const where = `articles/${article.path}`;
     if (sourceUrl && article.sourceUrl && cleanSourceUrl(article.sourceUrl) === sourceUrl) {
-      return `it is already imported: ${where} has the same sourceUrl (${sourceUrl}).`;
+      return { message: `it is already imported: ${where} has the same sourceUrl (${sourceUrl}).`, duplicate: true };
     }
     if (article.source === sourceId && sameText(article.title, title) && sameDay(article.date, date)) {
-      return `it is already imported: ${where} has the same source, title and date.`;
+      return { message: `it is already imported: ${where} has the same source, title and date.`, duplicate: true };
     }
     if (article.id === id) {
-      return `${where} already has the URL /articles/${id}/ (the file would be articles/${id}.md). Rename or remove one of them.`;
+      return {
+        message: `${where} already has the URL /articles/${id}/ (the file would be articles/${id}.md). Rename or remove one of them.`,
+        duplicate: false,
+      };
     }
   }
   return undefined;
@@ -188,14 +203,16 @@ export function planArticle(draft: ArticleDraft, snapshot: ContentSnapshot, choi
   }
   const via = choices.via ?? detectCredits(draft.body, knownSources, source.id);
   const knownTags = [...new Set(snapshot.articles.flatMap((article) => article.tags))].sort();
-  const tags = choices.tags ?? detectTopics(title, draft.body, knownTags);
+  const chosenTags = choices.tags ?? detectTopics(title, draft.body, knownTags);
+  const tags = [...new Set([...chosenTags, ...(choices.extraTags ?? [])])];
   const slug = articleSlug(title);
   if (!slug) throw new ImportError(`the headline "${title}" has no letter or digit to make a file name from.`);
   const day = writtenDay(date);
   const path = `articles/${day.slice(0, 4)}/${day.slice(5, 7)}/${slug}.md`;
   const id = articleIdFromPath(path.slice('articles/'.length)) ?? slug;
   const duplicate = findDuplicate(snapshot.articles, id, sourceUrl, source.id, title, date);
-  if (duplicate) throw new ImportError(duplicate);
+  if (duplicate?.duplicate) throw new DuplicateArticleError(duplicate.message);
+  if (duplicate) throw new ImportError(duplicate.message);
 
   const authors = [...new Set(draft.authors.map((author) => author.replace(/\s+/g, ' ').trim()))].filter(
     (author) => author.length > 0 && author.length <= 200 && !sameText(author, source.name),
@@ -215,6 +232,7 @@ export function planArticle(draft: ArticleDraft, snapshot: ContentSnapshot, choi
     updated: updated?.iso,
     image: draft.image,
     lang,
+    draft: choices.draft === true ? true : undefined,
   };
   const contents = renderArticleFile(frontMatter, draft.body);
   validateArticleFile(contents, knownIds);
