@@ -73,8 +73,9 @@ export function readContentSnapshot(contentDir: string): ContentSnapshot {
         `sources/${file} is not a valid source: ${parsed.error.issues.map((issue) => issue.message).join(' ')} Fix it first.`,
       );
     }
-    const { name, url, language, description } = parsed.data;
-    sources.push({ id: file.replace(/\.ya?ml$/, ''), name, url, language, description });
+    const { name, url, language, description, feed, fullText, feedTags, feedLimit } = parsed.data;
+    const intake = feed ? { feed, fullText, tags: feedTags, limit: feedLimit } : undefined;
+    sources.push({ id: file.replace(/\.ya?ml$/, ''), name, url, language, description, intake });
   }
   const articlesDir = join(contentDir, 'articles');
   const articles = listFiles(articlesDir, (name) => name.endsWith('.md')).map((path): ExistingArticle => {

@@ -12,6 +12,20 @@ export interface KnownSource {
   readonly language?: string | undefined;
   /** Its one-line description (often the tagline a scrape repeats). */
   readonly description?: string | undefined;
+  /** How `npm run fetch` takes articles from it; absent for a source without a `feed`. */
+  readonly intake?: SourceIntake | undefined;
+}
+
+/** A source's intake settings, from its `feed`, `fullText`, `feedTags` and `feedLimit` fields. */
+export interface SourceIntake {
+  /** The feed's address. */
+  readonly feed: string;
+  /** Whether each new item's page is fetched for the whole story. */
+  readonly fullText: boolean;
+  /** Topics every article from the feed gets. */
+  readonly tags: readonly string[];
+  /** The most new articles one run takes, when the source sets it. */
+  readonly limit: number | undefined;
 }
 
 /** What a page says about the outlet that published it. */

@@ -32,24 +32,34 @@ function problem(path: string, error: unknown): string {
   return `could not write ${path} (${error instanceof Error ? error.message : String(error)}).`;
 }
 
+/** Where files are written before they get their names: one folder, so a killed run's leftovers are easy to find. */
+export const PARTIAL_FOLDER = '.partial';
+
 /**
- * Writes one file whole: the bytes go to a temporary file beside it, which is then linked under its name. A run killed
- * half-way leaves at most a temporary file (which the build ignores, its name starting with `_`), never a partial
- * article; and the link, unlike a rename, refuses a name that is taken, so nothing is overwritten.
+ * Writes one file whole: the bytes go to a temporary file in the content folder's `.partial/`, which is then linked
+ * under its name. A run killed half-way leaves at most a temporary file there (outside what the build reads), never a
+ * partial article; and the link, unlike a rename, refuses a name that is taken, so nothing is overwritten.
  */
-function writeWhole(target: string, contents: string | Uint8Array): void {
-  const temporary = join(dirname(target), `_partial-${process.pid}-${basename(target)}`);
+function writeWhole(contentDir: string, target: string, contents: string | Uint8Array): void {
+  const folder = join(contentDir, PARTIAL_FOLDER);
+  mkdirSync(folder, { recursive: true });
+  const temporary = join(folder, `${process.pid}-${basename(target)}`);
   writeFileSync(temporary, contents);
   try {
     linkSync(temporary, target);
   } catch (error) {
-    // linkSync reports a taken name as EEXIST from 'link'; the message below treats it as the open it replaces.
+    // A taken name fails the link with EEXIST; it is reported like the exclusive open this write replaces.
     const failure = error as NodeJS.ErrnoException;
     if (failure.code === 'EEXIST') failure.syscall = 'open';
     throw failure;
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+/** Removes what a killed run left in the content folder's `.partial/` (never a finished file: those have names). */
+export function removePartialFiles(contentDir: string): void {
+  rmSync(join(contentDir, PARTIAL_FOLDER), { recursive: true, force: true });
 }
 
 /**
@@ -60,17 +70,21 @@ function writeWhole(target: string, contents: string | Uint8Array): void {
 export function writePlannedFiles(contentDir: string, files: readonly (PlannedFile | PlannedAsset)[]): string[] {
   const written: string[] = [];
   const folders: string[] = [];
-  for (const file of files) {
-    const target = join(contentDir, file.path);
-    try {
-      const folder = dirname(target);
-      folders.push(...madeFolders(mkdirSync(folder, { recursive: true }), folder));
-      writeWhole(target, file.contents);
-    } catch (error) {
-      undo(written, folders);
-      throw new ImportError(problem(file.path, error));
+  try {
+    for (const file of files) {
+      const target = join(contentDir, file.path);
+      try {
+        const folder = dirname(target);
+        folders.push(...madeFolders(mkdirSync(folder, { recursive: true }), folder));
+        writeWhole(contentDir, target, file.contents);
+      } catch (error) {
+        undo(written, folders);
+        throw new ImportError(problem(file.path, error));
+      }
+      written.push(target);
     }
-    written.push(target);
+  } finally {
+    undo([], [join(contentDir, PARTIAL_FOLDER)]);
   }
   return written;
 }
