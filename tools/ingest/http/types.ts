@@ -21,6 +21,11 @@ export interface HttpClientOptions {
   readonly maxHostsInParallel?: number | undefined;
   /** Replaces DNS resolution, for tests: returns the addresses a host name resolves to. */
   readonly resolve?: ((hostname: string) => Promise<readonly string[]>) | undefined;
+  /**
+   * Extra trusted certificates (PEM text), added to Node's default store, for tests against a local HTTPS server.
+   * Without it the default store is used as it is, NODE_EXTRA_CA_CERTS included.
+   */
+  readonly ca?: string | readonly string[] | undefined;
 }
 
 /** One GET. */
