@@ -21,9 +21,9 @@ export interface FeedItem {
   readonly authors: readonly string[];
   /** The item's HTML (content:encoded, Atom html/xhtml content, content_html), not yet sanitized. */
   readonly html: string | undefined;
-  /** The item's plain text, when the feed has no HTML (JSON Feed content_text, Atom text content). */
+  /** The item's plain text, when the feed has no HTML (JSON Feed content_text, Atom text content); blank lines part paragraphs. */
   readonly text: string | undefined;
-  /** The short description (RSS description when content:encoded is the body, Atom summary, JSON Feed summary). */
+  /** The short description as plain text (RSS description when content:encoded is the body, Atom summary, JSON Feed summary). */
   readonly summary: string | undefined;
   /** The address relative links and images in `html` are resolved against (xml:base, else the item or feed URL). */
   readonly baseUrl: string | undefined;
