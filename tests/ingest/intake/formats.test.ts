@@ -26,6 +26,7 @@ describe('one run over feeds of every format and every kind of breakage', () => 
     'json-wrong-types': /items|title|id/,
     'too-big': /5 MiB|too large|larger/i,
     'private-redirect': /private/,
+    silent: /did not answer|timed? ?out/i,
   };
 
   beforeAll(async () => {
@@ -55,6 +56,8 @@ describe('one run over feeds of every format and every kind of breakage', () => 
         },
         '/huge.xml': { headers: xml, body: `<rss>${' '.repeat(6 * 1024 * 1024)}</rss>` },
         '/moved.xml': { status: 302, headers: { location: 'http://10.0.0.1/feed.xml' } },
+        // A server that accepts the request and never answers: the client's timeout ends it.
+        '/silent.xml': () => undefined,
       }),
     );
     const feeds: Record<string, string> = {
@@ -73,6 +76,7 @@ describe('one run over feeds of every format and every kind of breakage', () => 
       'json-wrong-types': '/wrong.json',
       'too-big': '/huge.xml',
       'private-redirect': '/moved.xml',
+      silent: '/silent.xml',
     };
     dir = intakeFolder(Object.entries(feeds).map(([id, path]) => ({ id, feed: `${server.origin}${path}` })));
     const before = readTree(dir);
