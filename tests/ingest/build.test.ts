@@ -14,10 +14,10 @@ describe('imported articles build', () => {
     const content = contentFolder();
     for (const name of readdirSync(pagesDir).sort()) {
       const { input, args } = pageFixture(name);
-      const run = importQuietly([input, '--content', content, ...args]);
+      const run = await importQuietly([input, '--content', content, ...args]);
       if (run.code !== 0) throw new Error(`${name} did not import: ${run.stderr}`);
     }
-    const seed = importQuietly([seedFile, '--content', content, '--tags', 'nato,ukraine,poland']);
+    const seed = await importQuietly([seedFile, '--content', content, '--tags', 'nato,ukraine,poland']);
     if (seed.code !== 0) throw new Error(`the seed did not import: ${seed.stderr}`);
     imported = readdirSync(join(content, 'articles'), { recursive: true })
       .map(String)

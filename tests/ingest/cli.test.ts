@@ -7,12 +7,15 @@ import { contentFolder, fixturesDir, readTree, seedFile } from './helpers';
 const page = (name: string) => join(fixturesDir, 'pages', name, 'input.html');
 const bad = (name: string) => join(fixturesDir, 'bad', name);
 
-/** Runs the real command, `tsx tools/ingest/import.ts`, on this Node, as `npm run import` does. */
+/**
+ * Runs the real command, `tsx tools/ingest/import.ts`, on this Node, as `npm run import` does. With --remote-images:
+ * the fixtures name real outlets' images, which a test must never fetch (import-images.test.ts covers downloads).
+ */
 function cli(args: readonly string[]) {
   const { INIT_CWD: _npmCwd, ...environment } = process.env;
   const result = spawnSync(
     process.execPath,
-    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'tools/ingest/import.ts', ...args],
+    [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'tools/ingest/import.ts', ...args, '--remote-images'],
     {
       cwd: projectRoot,
       env: environment,

@@ -17,11 +17,11 @@ describe('each saved page imports to the article it must produce', () => {
   });
 
   for (const name of fixtures) {
-    it(name, () => {
+    it(name, async () => {
       const { input, args } = pageFixture(name);
       const content = contentFolder();
       const before = readTree(content);
-      const run = importQuietly([input, '--content', content, ...args]);
+      const run = await importQuietly([input, '--content', content, ...args]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(addedFiles(before, readTree(content))).toEqual(readTree(join(pagesDir, name, 'expected')));
@@ -57,26 +57,26 @@ describe('the seed scrape round trip', () => {
     expect(Object.keys(imported.data)).toEqual(Object.keys(demo.data));
   }
 
-  it('given --tags, importing the seed yields the demo article: same front matter, same body (via is detected)', () => {
+  it('given --tags, importing the seed yields the demo article: same front matter, same body (via is detected)', async () => {
     const dir = demoSourcesFolder();
-    const run = importQuietly([seedFile, '--content', dir, '--tags', 'nato,ukraine,poland']);
+    const run = await importQuietly([seedFile, '--content', dir, '--tags', 'nato,ukraine,poland']);
     expect(run.code).toBe(0);
     expectDemo(dir);
   });
 
-  it('without --tags, the topics come from those the site already uses of the site (nato, ukraine, poland; not germany, named once)', () => {
+  it('without --tags, the topics come from those the site already uses of the site (nato, ukraine, poland; not germany, named once)', async () => {
     const dir = demoSourcesFolder(true);
-    const run = importQuietly([seedFile, '--content', dir]);
+    const run = await importQuietly([seedFile, '--content', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('tags [nato, ukraine, poland]');
     expectDemo(dir);
   });
 
-  it('importing the seed into the shipped content folder is refused as a duplicate of the demo', () => {
+  it('importing the seed into the shipped content folder is refused as a duplicate of the demo', async () => {
     const dir = temporaryFolder('import-demo');
     cpSync(join(projectRoot, 'content'), dir, { recursive: true });
     const before = readTree(dir);
-    const run = importQuietly([seedFile, '--content', dir, '--tags', 'nato']);
+    const run = await importQuietly([seedFile, '--content', dir, '--tags', 'nato']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /already imported: articles\/2024\/04\/rasmussen-nato-members-may-send-troops-to-ukraine\.md has the same source, title and date/,

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { vi } from 'vitest';
-import { runImport } from '../../tools/ingest/import';
+import type { ImageDownloader } from '../../tools/ingest/images/types';
+import { type ImportServices, runImport } from '../../tools/ingest/import';
 import { projectRoot, temporaryFolder } from '../support/build';
 
 /** The folder of importer fixtures. */
@@ -53,17 +54,29 @@ export interface ImportRun {
   readonly stderr: string;
 }
 
-/** Runs the importer in this process (as `npm run import` would, from the project root), capturing its output. */
-export function importQuietly(
+/**
+ * An image downloader that refuses every address: the fixtures name real outlets' images, which a test must never
+ * fetch. Their articles keep the https: addresses, as the fixtures expect, with a note.
+ */
+export const offlineDownloader: ImageDownloader = async (url) => {
+  throw new Error(`tests do not download ${url}`);
+};
+
+/**
+ * Runs the importer in this process (as `npm run import` would, from the project root), capturing its output. Images
+ * go through `services` (offline unless a test gives a downloader or a test server's HTTP options).
+ */
+export async function importQuietly(
   args: readonly string[],
   environment: Record<string, string | undefined> = {},
-): ImportRun {
+  services: ImportServices = { download: offlineDownloader },
+): Promise<ImportRun> {
   const out: string[] = [];
   const err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
   const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
   try {
-    const code = runImport(args, environment, projectRoot, projectRoot);
+    const code = await runImport(args, environment, projectRoot, projectRoot, services);
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
   } finally {
     log.mockRestore();

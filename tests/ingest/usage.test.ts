@@ -16,10 +16,10 @@ describe('usage problems exit 2 and write nothing', () => {
     [[seedFile, '--via', 'nowhere'], /"nowhere" is not a known source/],
     [[seedFile, '--charset', 'klingon'], /--charset "klingon" is not a charset/],
     [['missing.html'], /missing\.html is not a file/],
-  ])('exits 2 on a usage problem: %j', (args, message) => {
+  ])('exits 2 on a usage problem: %j', async (args, message) => {
     const content = contentFolder();
     const before = readTree(content);
-    const run = importQuietly([...args, '--content', content]);
+    const run = await importQuietly([...args, '--content', content]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(readTree(content)).toEqual(before);

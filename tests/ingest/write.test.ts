@@ -54,12 +54,12 @@ describe('the write stage is all or none', () => {
     expect(existsSync(join(dir, 'articles/2025'))).toBe(false);
   });
 
-  it('npm run import exits 1 and leaves the content folder as it was when the article cannot be written after its new source', () => {
+  it('npm run import exits 1 and leaves the content folder as it was when the article cannot be written after its new source', async () => {
     const content = contentFolder();
     // A file where the article's month folder would go: the new source is written first, then the article fails.
     place(content, 'articles/2024/02', '');
     const before = readTree(content);
-    const run = importQuietly([pageFixture('news-article-json-ld').input, '--content', content]);
+    const run = await importQuietly([pageFixture('news-article-json-ld').input, '--content', content]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^import: could not write articles\/2024\/02\/council-approves-4-2m-harbour-wall-repairs-after-winter-storms\.md \(EEXIST: file already exists, mkdir '.*\/articles\/2024\/02'\)\. Nothing was written\.$/,
@@ -78,11 +78,11 @@ describe('the input size limit', () => {
     return file;
   }
 
-  it('refuses a file of 5 MiB and one byte, naming the file and both sizes; nothing is written', () => {
+  it('refuses a file of 5 MiB and one byte, naming the file and both sizes; nothing is written', async () => {
     const file = scrapeOfSize(5_242_881);
     const content = contentFolder();
     const before = readTree(content);
-    const run = importQuietly([file, '--content', content]);
+    const run = await importQuietly([file, '--content', content]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       `import: ${file}: the file is 5,242,881 bytes; the importer reads files up to 5 MiB (5,242,880 bytes).\nNothing was written.`,
@@ -90,9 +90,9 @@ describe('the input size limit', () => {
     expect(readTree(content)).toEqual(before);
   });
 
-  it('reads a file of exactly 5 MiB: the limit is the largest size read', () => {
+  it('reads a file of exactly 5 MiB: the limit is the largest size read', async () => {
     const file = scrapeOfSize(5_242_880);
-    const run = importQuietly([file, '--content', contentFolder(), '--dry-run']);
+    const run = await importQuietly([file, '--content', contentFolder(), '--dry-run']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('title: \'Rasmussen: "NATO members may send troops to Ukraine"\'');

@@ -5,6 +5,7 @@ import { ImportError } from './errors';
 import { assertNesting, assertRawNesting, cleanPage } from './html-clean';
 import { readPageMetadata } from './html-metadata';
 import { storyToMarkdown } from './html-to-markdown';
+import { findLeadFigure } from './lead-figure';
 import { parseMetadataDate } from './loose-date';
 import { safeUrl, samePicture } from './web-url';
 
@@ -38,6 +39,7 @@ export function readHtmlPage(html: string, options: HtmlPageOptions = {}): Artic
     return src && alt ? [{ src, alt }] : [];
   });
   cleanPage(document);
+  const figure = findLeadFigure(document, pageUrl);
   const story = new Readability(document, {
     charThreshold: MIN_STORY_CHARACTERS,
     keepClasses: false,
@@ -51,12 +53,23 @@ export function readHtmlPage(html: string, options: HtmlPageOptions = {}): Artic
   }
   const title = metadata.title ?? story.title?.trim() ?? undefined;
   const notes: string[] = [];
-  const imageUrl = safeUrl(metadata.image?.url, pageUrl, 'image');
+  const metadataImage = safeUrl(metadata.image?.url, pageUrl, 'image');
+  // The figure the story opens with is the lead image when the metadata names none, or names the same picture.
+  const leadFigure = figure && (!metadataImage || samePicture(figure.src, metadataImage)) ? figure : undefined;
+  const imageUrl = metadataImage ?? leadFigure?.src;
   let image: ArticleDraft['image'];
   if (imageUrl) {
-    const alt = metadata.image?.alt ?? leadImageAlt(pageImages, imageUrl);
-    if (alt) image = { src: imageUrl, alt, ...(metadata.image?.credit && { credit: metadata.image.credit }) };
-    else
+    const givenAlt = metadata.image?.alt ?? leadImageAlt(pageImages, imageUrl) ?? (leadFigure?.alt || undefined);
+    const alt = givenAlt ?? (leadFigure?.caption || undefined);
+    const credit = metadata.image?.credit ?? leadFigure?.credit;
+    if (alt) {
+      image = { src: imageUrl, alt, ...(credit && { credit }) };
+      if (leadFigure?.caption && alt !== leadFigure.caption) {
+        notes.push(
+          `the lead image's caption is not in the article: "${leadFigure.caption}" (its alt text says "${alt}"). Add the caption to the text if it matters.`,
+        );
+      }
+    } else
       notes.push(
         `left out the lead image ${imageUrl}: the page gives it no alt text (add image: { src, alt } by hand).`,
       );

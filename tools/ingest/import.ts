@@ -1,9 +1,10 @@
 // Imports saved web pages and plain-text scrapes as Broadsheet articles.
 //
 //   npm run import -- <file...> [--source <id>] [--url <original URL>] [--date YYYY-MM-DD] [--tags a,b]
-//                     [--via id,id] [--charset <label>] [--content <dir>] [--dry-run]
+//                     [--via id,id] [--charset <label>] [--content <dir>] [--remote-images] [--dry-run]
 //
-// Every file is read and checked before anything is written: one bad file, and nothing is written.
+// Every file is read and checked before anything is written: one bad file, and nothing is written. The articles'
+// images are then downloaded and written beside them, unless --remote-images keeps their addresses.
 // Exit codes: 0 written (or, with --dry-run, would be written), 1 a problem with a file or the content, 2 usage.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -11,8 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseContentDate } from '../../src/lib/content-date';
 import { resolveContentDir } from '../../src/lib/content-dir';
+import { siteLocationFromEnv } from '../../src/lib/site-location';
 import { isSlug } from '../../src/lib/slug';
+import { createHttpClient, loopbackAllowed, userAgentFor } from './http/client';
+import type { HttpClient, HttpClientOptions } from './http/types';
+import { httpImageDownloader } from './images/http-downloader';
+import { imageMediaType } from './images/inspect';
+import { localiseImages } from './images/localise';
+import type { ImageDownloader } from './images/types';
 import {
+  type ArticlePlan,
   type ContentSnapshot,
   type ImportChoices,
   ImportError,
@@ -23,6 +32,7 @@ import {
   withPlan,
   writePlannedFiles,
 } from './index';
+import type { PlannedAsset } from './plan';
 
 /** A problem with the command line itself (exit code 2): nothing is read or written. */
 class UsageError extends Error {
@@ -46,7 +56,8 @@ Options:
   --via <id,id>      sources the article credits; default: known sources the text credits ("The Guardian notes")
   --charset <label>  read the files in this charset (windows-1252, iso-8859-7, ...) instead of detecting it
   --content <dir>    the content folder; default: BROADSHEET_CONTENT_DIR or content/
-  --dry-run          print what would be written, write nothing
+  --remote-images    keep the images' https: addresses instead of downloading them beside the article
+  --dry-run          print what would be written (images are still downloaded), write nothing
   --help             show this help
 
 Exit codes: 0 written, 1 a problem with a file or the content (nothing written), 2 usage.`;
@@ -56,6 +67,7 @@ interface CommandLine {
   readonly choices: ImportChoices;
   readonly charset: string | undefined;
   readonly contentDir: string | undefined;
+  readonly remoteImages: boolean;
   readonly dryRun: boolean;
   readonly help: boolean;
 }
@@ -84,6 +96,7 @@ function readCommandLine(args: readonly string[]): CommandLine {
         via: { type: 'string' },
         charset: { type: 'string' },
         content: { type: 'string' },
+        'remote-images': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -93,7 +106,15 @@ function readCommandLine(args: readonly string[]): CommandLine {
   }
   const { values, positionals } = parsed;
   if (values.help)
-    return { files: [], choices: {}, charset: undefined, contentDir: undefined, dryRun: false, help: true };
+    return {
+      files: [],
+      choices: {},
+      charset: undefined,
+      contentDir: undefined,
+      remoteImages: false,
+      dryRun: false,
+      help: true,
+    };
   if (positionals.length === 0) throw new UsageError('name at least one saved page or text file to import.');
   if (values.url !== undefined) {
     if (positionals.length > 1)
@@ -136,18 +157,58 @@ function readCommandLine(args: readonly string[]): CommandLine {
     },
     charset: values.charset,
     contentDir: values.content,
+    remoteImages: values['remote-images'],
     dryRun: values['dry-run'],
     help: false,
   };
 }
 
-/** Runs the importer with command-line arguments; returns the exit code. `cwd` is where relative paths start. */
-export function runImport(
+/** What a caller can put in place of the network, for tests: the command itself never passes these. */
+export interface ImportServices {
+  /** Downloads images instead of the HTTP client (a test's own, or one that refuses every request). */
+  readonly download?: ImageDownloader | undefined;
+  /** Options laid over the HTTP client's (a test server's `ca`, no pause between requests). */
+  readonly http?: Partial<HttpClientOptions> | undefined;
+}
+
+/** The site's address for the User-Agent, or none when SITE_URL is not usable (the build reports that, not imports). */
+function siteUrlFor(environment: Readonly<Record<string, string | undefined>>): string | undefined {
+  try {
+    return siteLocationFromEnv(environment).url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Downloads each plan's images beside its article, one plan at a time; an ImportError is a problem with that file. */
+async function localisePlans(
+  plans: readonly { readonly file: string; readonly plan: ArticlePlan }[],
+  download: ImageDownloader,
+): Promise<{ plans: { file: string; plan: ArticlePlan }[]; problems: string[] }> {
+  const localised: { file: string; plan: ArticlePlan }[] = [];
+  const problems: string[] = [];
+  for (const { file, plan } of plans) {
+    try {
+      localised.push({ file, plan: await localiseImages(plan, { remote: false, download }) });
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      problems.push(`${file}: ${error.message}`);
+    }
+  }
+  return { plans: localised, problems };
+}
+
+/**
+ * Runs the importer with command-line arguments; returns the exit code. `cwd` is where relative paths start.
+ * `services` replaces the network for tests.
+ */
+export async function runImport(
   args: readonly string[],
   environment: Readonly<Record<string, string | undefined>>,
   cwd: string,
   projectRoot: string,
-): number {
+  services: ImportServices = {},
+): Promise<number> {
   const shown = (path: string) => {
     const fromCwd = relative(cwd, path);
     return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
@@ -200,8 +261,7 @@ export function runImport(
     }
   }
 
-  const planned: PlannedFile[] = [];
-  const notes: string[] = [];
+  let plans: { file: string; plan: ArticlePlan }[] = [];
   const problems: string[] = [];
   for (const file of files) {
     try {
@@ -212,8 +272,7 @@ export function runImport(
       });
       const plan = planArticle(draft, snapshot, commandLine.choices);
       snapshot = withPlan(snapshot, plan);
-      planned.push(...plan.files);
-      notes.push(...plan.notes.map((note) => `${shown(file)}: ${note}`));
+      plans.push({ file: shown(file), plan });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       problems.push(`${shown(file)}: ${error.message}`);
@@ -224,8 +283,41 @@ export function runImport(
     return 1;
   }
 
+  // Images are downloaded only once every file has planned cleanly: a run that writes nothing fetches nothing.
+  if (!commandLine.remoteImages) {
+    const client: HttpClient | undefined = services.download
+      ? undefined
+      : createHttpClient({
+          userAgent: userAgentFor(siteUrlFor(environment)),
+          allowLoopback: loopbackAllowed(environment),
+          ...services.http,
+        });
+    const download = services.download ?? httpImageDownloader(client as HttpClient);
+    try {
+      const localised = await localisePlans(plans, download);
+      plans = localised.plans;
+      problems.push(...localised.problems);
+    } finally {
+      await client?.close();
+    }
+    if (problems.length > 0) {
+      console.error(`${problems.map((problem) => `import: ${problem}`).join('\n')}\nNothing was written.`);
+      return 1;
+    }
+  }
+  // Each article's images first, so an article is never on disk without the files it points to.
+  const planned: (PlannedFile | PlannedAsset)[] = plans.flatMap(({ plan }) => [...plan.assets, ...plan.files]);
+  const notes = plans.flatMap(({ file, plan }) => plan.notes.map((note) => `${file}: ${note}`));
+
   if (commandLine.dryRun) {
-    for (const file of planned) console.log(`Would write ${shown(join(contentDir, file.path))}:\n${file.contents}`);
+    for (const file of planned) {
+      const target = shown(join(contentDir, file.path));
+      if (typeof file.contents === 'string') console.log(`Would write ${target}:\n${file.contents}`);
+      else
+        console.log(
+          `Would write ${target} (${file.contents.byteLength} bytes, ${imageMediaType(file.path) ?? 'application/octet-stream'})`,
+        );
+    }
     for (const note of notes) console.log(`note: ${note}`);
     console.log(`Dry run: ${planned.length} file(s) would be written; nothing was written.`);
     return 0;
@@ -246,7 +338,7 @@ export function runImport(
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   // npm run starts scripts in the project root; INIT_CWD is where the user typed the command.
-  process.exitCode = runImport(
+  process.exitCode = await runImport(
     process.argv.slice(2),
     process.env,
     process.env['INIT_CWD'] ?? process.cwd(),
