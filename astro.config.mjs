@@ -50,6 +50,9 @@ export default defineConfig({
   cacheDir,
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Local images (an article's lead image, images in its body) get a srcset of widths up to their own, so a phone does
+  // not download a desktop-sized picture. Astro's responsive styles stay off: the site's CSS sizes images.
+  image: { layout: 'constrained', responsiveStyles: false },
   build: {
     // Pages are rendered this many at a time. With one, the build sat idle much of the time waiting for each page's
     // file writes and CSP hashing (docs/performance.md#how-it-stays-fast).
