@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import * as ingest from '../../tools/ingest';
 
-// Commands (the importer, feed intake next) use only this surface, so a new export is a decision, not an accident.
+// Commands (npm run import, npm run fetch) use only this surface, so a new export is a decision, not an accident.
 describe('the ingestion library', () => {
   it('exports the stages a command needs and nothing else', () => {
     expect(Object.keys(ingest).sort()).toEqual([
       'ImportError',
+      'IntakeUsageError',
+      'createHttpClient',
+      'exitCodeOf',
+      'httpImageDownloader',
+      'imageMediaType',
+      'localiseImages',
+      'loopbackAllowed',
       'planArticle',
       'readContentSnapshot',
       'readDraftFile',
       'readHtmlPage',
+      'reportMarkdown',
+      'reportText',
+      'runIntake',
+      'userAgentFor',
       'withPlan',
       'writePlannedFiles',
     ]);

@@ -11,11 +11,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../../src/lib/content-dir';
 import { isSlug } from '../../src/lib/slug';
-import { ImportError } from './errors';
-import { createHttpClient, loopbackAllowed, userAgentFor } from './http/client';
-import type { HttpClient } from './http/types';
-import { exitCodeOf, reportMarkdown, reportText } from './intake/report';
-import { IntakeUsageError, runIntake } from './intake/run';
+import {
+  createHttpClient,
+  exitCodeOf,
+  type HttpClient,
+  ImportError,
+  IntakeUsageError,
+  loopbackAllowed,
+  reportMarkdown,
+  reportText,
+  runIntake,
+  userAgentFor,
+} from './index';
 
 const USAGE = `Usage: npm run fetch -- [options]
 

@@ -14,25 +14,28 @@ import { parseContentDate } from '../../src/lib/content-date';
 import { resolveContentDir } from '../../src/lib/content-dir';
 import { siteLocationFromEnv } from '../../src/lib/site-location';
 import { isSlug } from '../../src/lib/slug';
-import { createHttpClient, loopbackAllowed, userAgentFor } from './http/client';
-import type { HttpClient, HttpClientOptions } from './http/types';
-import { httpImageDownloader } from './images/http-downloader';
-import { imageMediaType } from './images/inspect';
-import { localiseImages } from './images/localise';
-import type { ImageDownloader } from './images/types';
 import {
   type ArticlePlan,
   type ContentSnapshot,
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  httpImageDownloader,
+  type ImageDownloader,
   type ImportChoices,
   ImportError,
+  imageMediaType,
+  localiseImages,
+  loopbackAllowed,
+  type PlannedAsset,
   type PlannedFile,
   planArticle,
   readContentSnapshot,
   readDraftFile,
+  userAgentFor,
   withPlan,
   writePlannedFiles,
 } from './index';
-import type { PlannedAsset } from './plan';
 
 /** A problem with the command line itself (exit code 2): nothing is read or written. */
 class UsageError extends Error {

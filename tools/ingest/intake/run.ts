@@ -7,8 +7,8 @@ import { ImportError } from '../errors';
 import { parseFeed } from '../feeds/parse-feed';
 import { FeedError, type FeedItem, type ParsedFeed } from '../feeds/types';
 import { type HttpClient, HttpError } from '../http/types';
+import { httpImageDownloader } from '../images/http-downloader';
 import { localiseImages } from '../images/localise';
-import type { ImageDownloader } from '../images/types';
 import { type ArticlePlan, DuplicateArticleError, planArticle, withPlan } from '../plan';
 import type { KnownSource } from '../sources';
 import { cleanSourceUrl } from '../web-url';
@@ -111,15 +111,6 @@ function newestFirst(items: readonly FeedItem[]): FeedItem[] {
     .map(({ item }) => item);
 }
 
-function imageDownloader(client: HttpClient): ImageDownloader {
-  return async (url) => {
-    const result = await client.get({ url, accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif' });
-    if (result.kind !== 'ok')
-      throw new Error(`the server answered ${result.kind === 'retry-later' ? result.status : 304}`);
-    return result.body;
-  };
-}
-
 /** The sources to fetch: the named ones (each must exist and have a feed) or every source with a feed. */
 export function selectSources(snapshot: ContentSnapshot, sourceIds: readonly string[] | undefined): KnownSource[] {
   if (!sourceIds || sourceIds.length === 0) return snapshot.sources.filter((source) => source.intake);
@@ -155,7 +146,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
   );
   const now = contentDateOf(options.now);
   const today = now.iso.slice(0, 10);
-  const download = imageDownloader(options.client);
+  const download = httpImageDownloader(options.client);
 
   const saveState = (id: string, next: FeedState) => {
     state.sources[id] = next;
