@@ -43,6 +43,7 @@ describe('the scheduled intake workflow', () => {
     expect(steps[pullRequest]?.with?.['title']).toBe('New articles');
     // The pull request's body is the run's report.
     expect(steps[fetch]?.run).toContain('--report "$RUNNER_TEMP/intake-report.md"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template.
     expect(steps[pullRequest]?.with?.['body-path']).toBe('${{ runner.temp }}/intake-report.md');
     expect(steps[commit]?.run).toContain('gh workflow run deploy.yml');
   });
