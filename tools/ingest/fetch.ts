@@ -6,11 +6,11 @@
 // Exit codes: 0 every source fetched (or unchanged, or waiting out a Retry-After), 1 a source failed (the other
 // sources' articles are still written), 2 usage.
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveContentDir } from '../../src/lib/content-dir';
 import { isSlug } from '../../src/lib/slug';
+import { pathShownFrom, runWhenMain } from './command-line';
 import {
   createHttpClient,
   exitCodeOf,
@@ -117,10 +117,7 @@ export async function runFetch(
   makeClient: ClientFactory = defaultClient,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const shown = (path: string) => {
-    const fromCwd = relative(cwd, path);
-    return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
-  };
+  const shown = pathShownFrom(cwd);
   let commandLine: CommandLine;
   try {
     commandLine = readCommandLine(args);
@@ -175,13 +172,4 @@ export async function runFetch(
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  // npm run starts scripts in the project root; INIT_CWD is where the user typed the command.
-  process.exitCode = await runFetch(
-    process.argv.slice(2),
-    process.env,
-    process.env['INIT_CWD'] ?? process.cwd(),
-    projectRoot,
-  );
-}
+await runWhenMain(import.meta.url, runFetch);

@@ -7,13 +7,13 @@
 // images are then downloaded and written beside them, unless --remote-images keeps their addresses.
 // Exit codes: 0 written (or, with --dry-run, would be written), 1 a problem with a file or the content, 2 usage.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseContentDate } from '../../src/lib/content-date';
 import { resolveContentDir } from '../../src/lib/content-dir';
 import { siteLocationFromEnv } from '../../src/lib/site-location';
 import { isSlug } from '../../src/lib/slug';
+import { pathShownFrom, runWhenMain } from './command-line';
 import {
   type ArticlePlan,
   type ContentSnapshot,
@@ -212,10 +212,7 @@ export async function runImport(
   projectRoot: string,
   services: ImportServices = {},
 ): Promise<number> {
-  const shown = (path: string) => {
-    const fromCwd = relative(cwd, path);
-    return fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd;
-  };
+  const shown = pathShownFrom(cwd);
   let commandLine: CommandLine;
   try {
     commandLine = readCommandLine(args);
@@ -338,13 +335,4 @@ export async function runImport(
   return 0;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  // npm run starts scripts in the project root; INIT_CWD is where the user typed the command.
-  process.exitCode = await runImport(
-    process.argv.slice(2),
-    process.env,
-    process.env['INIT_CWD'] ?? process.cwd(),
-    projectRoot,
-  );
-}
+await runWhenMain(import.meta.url, runImport);

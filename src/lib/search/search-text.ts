@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { BLOCK_ELEMENTS } from '@/lib/html-blocks';
 
 /**
  * How many words of an article's body the search index holds, after its headline and standfirst. Pagefind fetches,
@@ -8,40 +9,6 @@ import { fromHtml } from 'hast-util-from-html';
  * bench/JOURNAL.md#notes-from-the-fixes). The lead paragraphs carry what a news story is about.
  */
 export const SEARCH_BODY_WORDS = 200;
-
-// Text inside these elements is a separate run of words: without a break, "end.</p><p>Next" would index "end.Next".
-const BLOCK_ELEMENTS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
 
 function collectText(nodes: readonly RootContent[], parts: string[]): void {
   for (const node of nodes) {

@@ -1,43 +1,11 @@
 // Small text and address helpers shared by every feed format: feeds are untrusted, so each value is checked and
 // normalised here once instead of in every mapper.
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { BLOCK_ELEMENTS } from '../../../src/lib/html-blocks';
 
 // htmlparser2's node type, named without importing domhandler (not a direct dependency).
 type AnyNode = ReturnType<typeof parseDocument>['children'][number];
 
-// Elements whose edges separate words: without a space, "<p>One</p><p>Two</p>" would read "OneTwo".
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
 // Their text is code or styling, never words of the headline.
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
 
@@ -61,7 +29,7 @@ export function htmlToPlainText(html: string | undefined): string | undefined {
       else if ('name' in node && 'children' in node) {
         const name = node.name.toLowerCase();
         if (SKIPPED.has(name)) continue;
-        const block = BLOCK.has(name);
+        const block = BLOCK_ELEMENTS.has(name);
         if (block) parts.push(' ');
         walk(node.children);
         if (block) parts.push(' ');
