@@ -8,7 +8,7 @@
 // With --images every item has a lead image and a body image on an HTTPS image host per source (two more loopback
 // addresses' worth of requests): the run then shows the cost of the pause between requests to one host.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,10 @@ const { values } = parseArgs({
   },
 });
 const sourceCount = Number(values.sources);
+if (values.images && sourceCount > 100) {
+  // The test certificate names the image hosts 127.0.1.2 to 127.0.1.101 only.
+  throw new Error('--images works with at most 100 sources.');
+}
 const itemCount = Number(values.items);
 
 const certFile = join(projectRoot, 'tests/support/tls/cert.pem');
@@ -110,6 +114,8 @@ for (let source = 0; source < sourceCount; source += 1) {
 }
 
 interface RunFigures {
+  /** Image files in the content folder after the run. */
+  readonly images: number;
   readonly seconds: number;
   readonly peakMiB: number;
   readonly requests: number;
@@ -134,7 +140,11 @@ async function run(): Promise<RunFigures> {
   });
   const exitCode = await new Promise<number | null>((done) => child.on('close', done));
   const peakBytes = peak.stop();
+  const images = readdirSync(join(contentDir, 'articles'), { recursive: true }).filter((name) =>
+    /\.(?:png|jpe?g)$/.test(String(name)),
+  ).length;
   return {
+    images,
     seconds: Math.round((performance.now() - start) / 100) / 10,
     peakMiB: Math.round(peakBytes / 1024 / 1024),
     requests,
@@ -146,7 +156,7 @@ async function run(): Promise<RunFigures> {
 
 const first = await run();
 console.log(
-  `first run:  ${first.seconds} s, peak ${first.peakMiB} MiB, ${first.requests} requests; exit ${first.exitCode}\n  ${first.summary}`,
+  `first run:  ${first.seconds} s, peak ${first.peakMiB} MiB, ${first.requests} requests, ${first.images} images kept; exit ${first.exitCode}\n  ${first.summary}`,
 );
 const second = await run();
 console.log(

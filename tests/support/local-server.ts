@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from './build';
 
-/** The test certificate (for 127.0.0.1 and localhost, valid until 2126), to trust in a client. */
+/**
+ * The test certificate, valid until 2126, for 127.0.0.1 and localhost, and for 127.0.1.2 to 127.0.1.101 (the image hosts
+ * of `npm run bench:intake -- --images`), to trust in a client.
+ */
 export const TEST_CA_FILE = join(projectRoot, 'tests/support/tls/cert.pem');
 /** The certificate's text, for `ca` options. */
 export const TEST_CA = readFileSync(TEST_CA_FILE, 'utf8');
