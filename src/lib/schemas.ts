@@ -1,6 +1,7 @@
 import type { ImageMetadata } from 'astro';
 import { z } from 'astro/zod';
 import { type ContentDate, compareContentDates, parseContentDate } from '@/lib/content-date';
+import { isSlug } from '@/lib/slug';
 import { normalizeTag } from '@/lib/tags';
 
 // Every message says what is wrong and how to fix it: authors see them as build errors next to the file name.
@@ -154,6 +155,20 @@ function contentDate(field: string) {
     });
 }
 
+/** A story override: a slug (lower case letters, digits and single hyphens) or `none`; see docs/stories.md. */
+function storyOverride(field: string) {
+  return z
+    .string({
+      error: (issue) =>
+        `${field} must be a story slug in quotes such as "athens-ferry-strike", or none, not ${describe(issue.input)}.`,
+    })
+    .trim()
+    .refine((value) => isSlug(value), {
+      error: (issue) =>
+        `${field} "${String(issue.input)}" is not a story slug. Use lower case letters, digits and single hyphens, such as "athens-ferry-strike", or none to keep the article out of every story.`,
+    });
+}
+
 /** A source id as written in front matter, checked for shape before it becomes a reference. */
 function sourceId(field: string, reference: ReferenceHelper) {
   return z
@@ -270,6 +285,8 @@ function buildArticleFields(reference: ArticleSchemaHelpers['reference']) {
     lang: languageTag('lang').optional(),
     /** A draft appears in `npm run dev` only: never in the built site, feeds, sitemap or search. */
     draft: z.boolean({ error: (issue) => `draft must be true or false, not ${describe(issue.input)}.` }).default(false),
+    /** The story this article belongs to whatever automatic grouping says (a slug such as `athens-ferry-strike`), or `none` to keep it alone. */
+    story: storyOverride('story').optional(),
     /** Not allowed: an article's URL comes from its file path, so one file cannot take over another's page. */
     slug: z
       .unknown()
