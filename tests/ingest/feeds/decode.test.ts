@@ -53,13 +53,13 @@ describe('decodeFeed', () => {
 
   it('defaults to UTF-8, and refuses bytes that are not UTF-8 instead of writing replacement characters', () => {
     expect(decodeFeed(rss('', Buffer.from('Αθήνα'))).detectedBy).toBe('default');
-    expect(() => decodeFeed(rss('', ATHENS))).toThrowError(
+    expect(() => decodeFeed(rss('', ATHENS))).toThrow(
       new FeedError('the feed cannot be read as text: it is not valid UTF-8 and does not say which charset it uses.'),
     );
   });
 
   it('refuses a charset no browser knows', () => {
-    expect(() => decodeFeed(rss('<?xml version="1.0" encoding="x-klingon"?>', latin1('a')))).toThrowError(
+    expect(() => decodeFeed(rss('<?xml version="1.0" encoding="x-klingon"?>', latin1('a')))).toThrow(
       'the feed cannot be read: it declares the charset "x-klingon", which is not one a browser knows.',
     );
   });

@@ -1,6 +1,7 @@
 // Small text and address helpers shared by every feed format: feeds are untrusted, so each value is checked and
 // normalised here once instead of in every mapper.
-import { DomUtils, parseDocument } from 'htmlparser2';
+import render from 'dom-serializer';
+import { parseDocument } from 'htmlparser2';
 import { BLOCK_ELEMENTS } from '../../../src/lib/html-blocks';
 
 // htmlparser2's node type, named without importing domhandler (not a direct dependency).
@@ -46,7 +47,7 @@ export function htmlToPlainText(html: string | undefined): string | undefined {
  */
 export function xhtmlToHtml(xhtml: string): string {
   const document = parseDocument(xhtml, { xmlMode: true });
-  return DomUtils.getOuterHTML(document.children, { xmlMode: false }).trim();
+  return render(document.children, { xmlMode: false }).trim();
 }
 
 /** `value` resolved against `base` as an absolute address, or `undefined` when it is not one. */

@@ -1,7 +1,7 @@
 // The XML checks that run before any parser builds a tree. Feeds never need DTD entities, and a parser that expands
 // them can read local files (XXE) or grow a few hundred bytes into gigabytes (billion laughs), so a feed that declares
 // any is refused outright instead of trusting every parser downstream to ignore them.
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { FeedError } from './types';
 
 /**
@@ -42,12 +42,15 @@ export function assertSafeWellFormedXml(xml: string): string {
   }
   const leading = /^\s*/.exec(xml)?.[0] ?? '';
   const body = xml.slice(leading.length);
-  const result = XMLValidator.validate(body);
-  if (result !== true) {
-    const skippedLines = leading.split('\n').length - 1;
-    const line = result.err.line + skippedLines;
-    const where = result.err.col ? `line ${line}, column ${result.err.col}` : `line ${line}`;
-    throw new FeedError(`the feed is not well-formed XML (${where}): ${result.err.msg}`);
+  try {
+    SyntaxValidator.validate(body);
+  } catch (error) {
+    // The validator throws a ValidationError carrying the line and column of the first problem.
+    const { line: errorLine, col } = error as { line?: number; col?: number };
+    const message = error instanceof Error ? error.message : String(error);
+    const line = (errorLine ?? 1) + leading.split('\n').length - 1;
+    const where = col ? `line ${line}, column ${col}` : `line ${line}`;
+    throw new FeedError(`the feed is not well-formed XML (${where}): ${message}`);
   }
   return body;
 }

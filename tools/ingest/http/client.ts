@@ -139,11 +139,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       refusePrivateLiteral(url, allowLoopback);
       if (budgetMs <= 0) throw timeoutError(url.href, totalTimeoutMs);
       const startedAt = performance.now();
-      const hop = await queue.run(url.hostname, () => {
+      const hop = await queue.run(url.hostname, async () => {
         const waited = performance.now() - startedAt;
-        return send(url, request, cap, budgetMs).finally(() => {
+        try {
+          return await send(url, request, cap, budgetMs);
+        } finally {
           budgetMs -= performance.now() - startedAt - waited;
-        });
+        }
       });
       if (hop.kind === 'result') return hop.result;
       if (hop.location === undefined) {
