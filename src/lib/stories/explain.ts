@@ -1,7 +1,7 @@
 import { candidateTerms } from './candidates';
 import { type GroupingStats, groupStoriesWithStats, overrideOf } from './group';
 import { type GroupingOptions, resolveOptions } from './options';
-import { type PairScore, scorePair, TEXT_WEIGHT } from './pair-score';
+import { type PairScore, scorePair } from './pair-score';
 import { NO_STORY, type StoryArticle } from './types';
 
 // Why two articles were or were not joined, in figures and in sentences, for `npm run stories:explain` and for
@@ -93,7 +93,7 @@ export function explainPair(
     reasons.push(`Proposed as candidates through the key terms ${candidates.join(', ')}.`);
   }
   reasons.push(
-    `Score ${round(pair.score)} = ${TEXT_WEIGHT} × text ${round(pair.textSimilarity)} + ${round(1 - TEXT_WEIGHT)} × headline ${round(pair.titleSimilarity)}` +
+    `Score ${round(pair.score)} = ${resolved.textWeight} × text ${round(pair.textSimilarity)} + ${round(1 - resolved.textWeight)} × headline ${round(pair.titleSimilarity)}` +
       `${pair.numberConflict ? ` − ${resolved.numberConflictPenalty} (their figures differ)` : ''}; ` +
       `the ${pair.sameSource ? 'same-outlet ' : ''}threshold is ${pair.threshold}: ${pair.score >= pair.threshold ? 'at or above' : 'below'} it.`,
   );

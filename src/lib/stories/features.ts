@@ -1,5 +1,5 @@
 import type { ContentDate } from '@/lib/content-date';
-import { isNumberTerm, textTerms } from './normalise';
+import { analyseText, isNumberTerm } from './normalise';
 import type { StoryArticle } from './types';
 
 // Everything grouping needs to know about the articles, computed once: terms as integer ids, TF-IDF vectors of headline
@@ -59,7 +59,7 @@ export function compareByTimeThenId(a: { time: number; id: string }, b: { time: 
 const YEAR = /^(?:19|20)\d\d$/;
 
 /** Prepares articles for grouping; two articles with one id are an error (the id is the identity of everything). */
-export function prepareCorpus(input: readonly StoryArticle[]): PreparedCorpus {
+export function prepareCorpus(input: readonly StoryArticle[], nameWeight = 1): PreparedCorpus {
   const ordered = input
     .map((article) => ({ article, time: articleTime(article.date), id: article.id }))
     .sort(compareByTimeThenId);
@@ -79,20 +79,24 @@ export function prepareCorpus(input: readonly StoryArticle[]): PreparedCorpus {
     }
     return id;
   };
-  // First pass: term counts per article (the headline counts twice: it is the outlet's own summary of the event).
+  // First pass: term counts per article. The headline counts twice (it is the outlet's own summary of the event),
+  // and a term written as a name or figure anywhere in the article weighs `nameWeight` times as much.
   const counted = ordered.map(({ article }) => {
     const counts = new Map<number, number>();
     const title = new Set<number>();
-    for (const term of textTerms(article.title, article.lang)) {
+    const names = new Set<number>();
+    for (const { term, name } of analyseText(article.title, article.lang)) {
       const id = idOf(term);
       title.add(id);
+      if (name) names.add(id);
       counts.set(id, (counts.get(id) ?? 0) + 2);
     }
-    for (const term of textTerms(article.lead, article.lang)) {
+    for (const { term, name } of analyseText(article.lead, article.lang)) {
       const id = idOf(term);
+      if (name) names.add(id);
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    return { counts, title };
+    return { counts, title, names };
   });
   const documentFrequency = new Int32Array(termText.length);
   for (const { counts } of counted)
@@ -101,11 +105,14 @@ export function prepareCorpus(input: readonly StoryArticle[]): PreparedCorpus {
   const idf = (id: number) => Math.log(1 + total / (documentFrequency[id] ?? 1));
 
   const articles = ordered.map(({ article, time }, index): PreparedArticle => {
-    const { counts, title } = counted[index] ?? { counts: new Map<number, number>(), title: new Set<number>() };
+    const { counts, title, names } = counted[index] ?? { counts: new Map(), title: new Set(), names: new Set() };
+    const boost = (id: number) => (names.has(id) ? nameWeight : 1);
     const terms = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-    const weights = unitLength(Float64Array.from(terms, (id) => (1 + Math.log(counts.get(id) ?? 1)) * idf(id)));
+    const weights = unitLength(
+      Float64Array.from(terms, (id) => (1 + Math.log(counts.get(id) ?? 1)) * idf(id) * boost(id)),
+    );
     const titleTerms = Int32Array.from([...title].sort((a, b) => a - b));
-    const titleWeights = unitLength(Float64Array.from(titleTerms, idf));
+    const titleWeights = unitLength(Float64Array.from(titleTerms, (id) => idf(id) * boost(id)));
     const numbers = terms.filter((id) => {
       const text = termText[id] ?? '';
       return isNumberTerm(text) && !YEAR.test(text);
@@ -113,9 +120,25 @@ export function prepareCorpus(input: readonly StoryArticle[]): PreparedCorpus {
     return { article, index, time, terms, weights, titleTerms, titleWeights, numbers };
   });
 
-  const postingLists: number[][] = Array.from({ length: termText.length }, () => []);
-  for (const prepared of articles) for (const id of prepared.terms) postingLists[id]?.push(prepared.index);
-  return { articles, termText, documentFrequency, postings: postingLists.map((list) => Int32Array.from(list)) };
+  // The postings share one buffer (each term's list is a view into it), laid out by term in counting-sort fashion:
+  // one allocation instead of one growing array per term.
+  const offsets = new Int32Array(termText.length + 1);
+  for (let term = 0; term < termText.length; term += 1) {
+    offsets[term + 1] = (offsets[term] ?? 0) + (documentFrequency[term] ?? 0);
+  }
+  const buffer = new Int32Array(offsets[termText.length] ?? 0);
+  const filled = offsets.slice(0, termText.length);
+  for (const prepared of articles) {
+    for (const term of prepared.terms) {
+      const position = filled[term] ?? 0;
+      buffer[position] = prepared.index;
+      filled[term] = position + 1;
+    }
+  }
+  const postings = Array.from({ length: termText.length }, (_, term) =>
+    buffer.subarray(offsets[term] ?? 0, offsets[term + 1] ?? 0),
+  );
+  return { articles, termText, documentFrequency, postings };
 }
 
 function unitLength(weights: Float64Array): Float64Array {

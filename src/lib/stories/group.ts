@@ -1,7 +1,7 @@
 import { findCandidatePairs } from './candidates';
 import { type PreparedArticle, type PreparedCorpus, prepareCorpus } from './features';
 import { type GroupingOptions, resolveOptions } from './options';
-import { scorePair } from './pair-score';
+import { pairScoreValue, thresholdFor } from './pair-score';
 import { assignStoryIds } from './story-id';
 import { NO_STORY, type Story, type StoryArticle, type StoryIndex } from './types';
 
@@ -47,7 +47,9 @@ interface Group {
   first: number;
   last: number;
   override: string | undefined;
-  centroid: Map<number, number>;
+  // The sum of the members' unit text vectors, made only once a group has two members: most articles stay alone,
+  // and a singleton's centroid is its own vector.
+  centroid: Map<number, number> | undefined;
   norm: number;
 }
 
@@ -63,7 +65,7 @@ export function groupStoriesWithStats(
   options: Partial<GroupingOptions> = {},
 ): GroupingResult {
   const resolved = resolveOptions(options);
-  const corpus = prepareCorpus(articles);
+  const corpus = prepareCorpus(articles, resolved.nameWeight);
   const parent = corpus.articles.map((article) => article.index);
   const groups = new Map<number, Group>();
   const alone = new Set<number>();
@@ -75,7 +77,7 @@ export function groupStoriesWithStats(
       first: article.time,
       last: article.time,
       override: override === NO_STORY ? undefined : override,
-      centroid: new Map(Array.from(article.terms, (term, position) => [term, article.weights[position] ?? 0])),
+      centroid: undefined,
       norm: 1,
     });
   }
@@ -96,13 +98,15 @@ export function groupStoriesWithStats(
     if (!a || !b) return;
     // The larger group absorbs the smaller; the root with the lower index stays, so the result is order-free.
     const [keep, drop] = a.members.length >= b.members.length ? [a, b] : [b, a];
-    for (const [term, weight] of drop.centroid) keep.centroid.set(term, (keep.centroid.get(term) ?? 0) + weight);
+    const centroid = keep.centroid ?? vectorMap(corpus.articles[keep.members[0] ?? 0] as PreparedArticle);
+    forEachEntry(drop, corpus, (term, weight) => centroid.set(term, (centroid.get(term) ?? 0) + weight));
+    keep.centroid = centroid;
     keep.members.push(...drop.members);
     keep.first = Math.min(keep.first, drop.first);
     keep.last = Math.max(keep.last, drop.last);
     keep.override ??= drop.override;
     let sum = 0;
-    for (const weight of keep.centroid.values()) sum += weight * weight;
+    for (const weight of centroid.values()) sum += weight * weight;
     keep.norm = Math.sqrt(sum);
     const root = Math.min(rootA, rootB);
     parent[rootA] = root;
@@ -128,8 +132,8 @@ export function groupStoriesWithStats(
     if (alone.has(a) || alone.has(b)) continue;
     const left = corpus.articles[a] as PreparedArticle;
     const right = corpus.articles[b] as PreparedArticle;
-    const pair = scorePair(left, right, resolved);
-    if (pair.passes) edges.push({ a, b, score: pair.score });
+    const score = pairScoreValue(left, right, resolved);
+    if (score >= thresholdFor(left, right, resolved)) edges.push({ a, b, score });
   }
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
@@ -150,7 +154,7 @@ export function groupStoriesWithStats(
       refusedSpan += 1;
       continue;
     }
-    if (a.members.length + b.members.length > 2 && centroidSimilarity(a, b) < resolved.centroidThreshold) {
+    if (a.members.length + b.members.length > 2 && centroidSimilarity(a, b, corpus) < resolved.centroidThreshold) {
       refusedCentroid += 1;
       continue;
     }
@@ -189,9 +193,30 @@ export function groupStoriesWithStats(
   };
 }
 
-function centroidSimilarity(a: Group, b: Group): number {
-  const [small, large] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
+function vectorMap(article: PreparedArticle): Map<number, number> {
+  return new Map(Array.from(article.terms, (term, position) => [term, article.weights[position] ?? 0]));
+}
+
+// Visits a group's centroid entries: its map, or for a single article its own vector.
+function forEachEntry(group: Group, corpus: PreparedCorpus, visit: (term: number, weight: number) => void): void {
+  if (group.centroid) {
+    for (const [term, weight] of group.centroid) visit(term, weight);
+    return;
+  }
+  const article = corpus.articles[group.members[0] ?? 0] as PreparedArticle;
+  for (let position = 0; position < article.terms.length; position += 1) {
+    visit(article.terms[position] ?? 0, article.weights[position] ?? 0);
+  }
+}
+
+// Cosine of two groups' centroids; at least one of them has two members (and so a map) when this is asked.
+function centroidSimilarity(a: Group, b: Group, corpus: PreparedCorpus): number {
+  const [lookup, other] = a.centroid && (!b.centroid || a.centroid.size >= b.centroid.size) ? [a, b] : [b, a];
+  const map = lookup.centroid;
+  if (!map || a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
-  for (const [term, weight] of small.centroid) dot += weight * (large.centroid.get(term) ?? 0);
-  return a.norm === 0 || b.norm === 0 ? 0 : dot / (a.norm * b.norm);
+  forEachEntry(other, corpus, (term, weight) => {
+    dot += weight * (map.get(term) ?? 0);
+  });
+  return dot / (a.norm * b.norm);
 }

@@ -6,9 +6,13 @@ import { stopWordsFor } from './stop-words';
 // decisions.
 
 /** The longest a word stem may be: a prefix this long still names the word, and it merges most inflected forms. */
-export const MAX_STEM_LENGTH = 7;
+export const MAX_STEM_LENGTH = 6;
 
 const WORD_OR_NUMBER = /\d+(?:[.,]\d+)*|\p{L}+/gu;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const MARKS = /\p{M}/gu;
+const ENGLISH_STOP_WORDS = stopWordsFor('en');
+const GREEK_STOP_WORDS = stopWordsFor('el');
 const THOUSANDS = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
 
 // Small number words become digits, so "two dead" and "2 dead" agree. Only counts an event report would spell out.
@@ -42,30 +46,6 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-// Greek endings, longest first, checked after accents are gone and ς is σ. One is removed when at least three letters
-// stay: enough to bring "απεργια", "απεργιασ" and "απεργιεσ" (strike, of the strike, strikes) to one stem.
-const GREEK_ENDINGS = [
-  'ουσ',
-  'εισ',
-  'ων',
-  'ου',
-  'οσ',
-  'ησ',
-  'ασ',
-  'εσ',
-  'ον',
-  'οι',
-  'αι',
-  'ει',
-  'η',
-  'α',
-  'ο',
-  'ι',
-  'ε',
-  'υ',
-  'σ',
-];
-
 /** Lower case without accents or other marks: `NFD` then the marks removed, so Greek tonos and dialytika go too. */
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
@@ -84,27 +64,81 @@ export function normaliseNumber(raw: string): string {
 function stemEnglish(word: string): string {
   let stem = word;
   if (stem.endsWith('ies') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
-  else if (stem.endsWith('s') && stem.length > 3 && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
   if (stem.endsWith('ing') && stem.length > 5) stem = stem.slice(0, -3);
   else if (stem.endsWith('ed') && stem.length > 4) stem = stem.slice(0, -2);
-  // "evacuate" and "evacuated" meet at "evacuat"; the final e goes so that "strike" meets "striking" at "strik".
-  if (stem.endsWith('e') && stem.length > 4) stem = stem.slice(0, -1);
-  return stem.slice(0, MAX_STEM_LENGTH);
+  return stem;
 }
 
-function stemGreek(word: string): string {
-  for (const ending of GREEK_ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length).slice(0, 7);
-  }
-  return word.slice(0, MAX_STEM_LENGTH);
+// Greek to Latin letters the way Greek names are usually written in English news (Μητσοτάκης → mitsotakis,
+// Ξυλόκαστρο → xylokastro), digraphs first. Both scripts then meet in one phonetic spelling, so a Greek and an
+// English report of one event share their names and places even though they share no other word.
+const GREEK_DIGRAPHS: readonly (readonly [string, string])[] = [
+  ['ου', 'u'],
+  ['αυ', 'av'],
+  ['ευ', 'ev'],
+  ['ει', 'i'],
+  ['οι', 'i'],
+  ['αι', 'e'],
+  ['μπ', 'b'],
+  ['ντ', 'd'],
+  ['γκ', 'g'],
+  ['γγ', 'ng'],
+];
+const GREEK_LETTERS: Readonly<Record<string, string>> = {
+  α: 'a',
+  β: 'v',
+  γ: 'g',
+  δ: 'd',
+  ε: 'e',
+  ζ: 'z',
+  η: 'i',
+  θ: 'th',
+  ι: 'i',
+  κ: 'k',
+  λ: 'l',
+  μ: 'm',
+  ν: 'n',
+  ξ: 'x',
+  ο: 'o',
+  π: 'p',
+  ρ: 'r',
+  σ: 's',
+  τ: 't',
+  υ: 'i',
+  φ: 'f',
+  χ: 'h',
+  ψ: 'ps',
+  ω: 'o',
+};
+
+/** Greek letters written in Latin ones (already folded text: no accents, σ for ς). */
+export function transliterateGreek(word: string): string {
+  let text = word;
+  for (const [greek, latin] of GREEK_DIGRAPHS) text = text.split(greek).join(latin);
+  return Array.from(text, (letter) => GREEK_LETTERS[letter] ?? letter).join('');
 }
 
-/** The stem of one folded word in a language: light suffix stripping for English and Greek, a prefix otherwise. */
-export function stemWord(word: string, lang: string): string {
-  const primary = lang.toLowerCase().split('-')[0];
-  // The script decides, not the tag: a Greek article quoting an English name stems that name the English way.
-  if (/^[a-z]+$/.test(word)) return primary === 'en' || primary === 'el' ? stemEnglish(word) : word.slice(0, 7);
-  if (/^[\u0370-\u03ff]+$/.test(word)) return stemGreek(word);
+// One spelling for sounds that English and Greek transliteration write differently (ph/f, c/k, y/i, ch/h, doubled
+// letters), then the inflection at the end of the word goes: a final s and final vowels, so Kasos, Κάσου and Kaso,
+// or απεργία and απεργίες, meet at one stem.
+function phoneticStem(latin: string): string {
+  let key = latin
+    .replace(/ph/g, 'f')
+    .replace(/[ck]h/g, 'h')
+    .replace(/c/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/ou/g, 'u')
+    .replace(/(.)\1+/g, '$1');
+  if (key.length > 3 && key.endsWith('s')) key = key.slice(0, -1);
+  while (key.length > 3 && /[aeiou]$/.test(key)) key = key.slice(0, -1);
+  return key.slice(0, MAX_STEM_LENGTH);
+}
+
+/** The stem of one folded word: English endings off, Greek letters transliterated, then one phonetic spelling. */
+export function stemWord(word: string): string {
+  if (/^[a-z]+$/.test(word)) return phoneticStem(stemEnglish(word));
+  if (/^[\u0370-\u03ff]+$/.test(word)) return phoneticStem(transliterateGreek(word));
   return word.slice(0, MAX_STEM_LENGTH);
 }
 
@@ -113,31 +147,73 @@ export function isNumberTerm(term: string): boolean {
   return /^\d/.test(term);
 }
 
+/** One term of a text, and whether it was written as a name. */
+export interface TextTerm {
+  /** The normalised term: a stem or a number. */
+  readonly term: string;
+  /** Capitalised away from the start of a sentence, or an acronym: a name, place or organisation (or a figure). */
+  readonly name: boolean;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '«', '»', '“', '”', '‘', '’', '(', '–', '—', '-']);
+
+// Whether the word at `index` starts a sentence (or the text): the last character before it, spaces aside, ends one.
+function startsSentence(text: string, index: number): boolean {
+  let position = index - 1;
+  while (position >= 0 && /\s/.test(text.charAt(position))) position -= 1;
+  return position < 0 || SENTENCE_END.has(text.charAt(position));
+}
+
+// Stems repeat across thousands of articles; remembering them (up to a bound) saves most of the work.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
+function cachedStem(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemWord(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
 /**
- * The terms of a text in a language, in order: folded, split into words and numbers, stop words and one-letter words
- * dropped, small number words written as digits, words stemmed. Numbers are kept whatever their length.
+ * The terms of a text in a language, in order: accents removed, split into words and numbers, stop words and
+ * one-letter words dropped, small number words written as digits, words stemmed. Numbers are kept whatever their
+ * length. Each term says whether it was written as a name, since names and figures are what set one event apart from
+ * another of its kind.
  */
-export function textTerms(text: string, lang: string): string[] {
-  const stopWords = stopWordsFor(lang);
-  const terms: string[] = [];
-  for (const match of foldText(text).matchAll(WORD_OR_NUMBER)) {
-    const token = match[0];
-    if (/^\d/.test(token)) {
-      terms.push(normaliseNumber(token));
+export function analyseText(text: string, lang: string): TextTerm[] {
+  const ownStopWords = stopWordsFor(lang);
+  const terms: TextTerm[] = [];
+  // Plain ASCII has no marks to remove; skipping NFD there halves the cost for English text.
+  const unmarked = NON_ASCII.test(text) ? text.normalize('NFD').replace(MARKS, '') : text;
+  for (const match of unmarked.matchAll(WORD_OR_NUMBER)) {
+    const written = match[0];
+    const first = written.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      terms.push({ term: normaliseNumber(written), name: true });
       continue;
     }
+    const lower = written.toLowerCase();
+    const token = lower.replace(/ς/g, 'σ');
     const number = NUMBER_WORDS.get(token);
     if (number !== undefined) {
-      terms.push(number);
+      terms.push({ term: number, name: true });
       continue;
     }
-    if (token.length < 2 || stopWords.has(token) || stopWordsFor(scriptLanguage(token)).has(token)) continue;
-    terms.push(stemWord(token, lang));
+    if (token.length < 2 || ownStopWords.has(token)) continue;
+    // An English quote inside a Greek article (or the other way round) still drops its function words.
+    if ((first >= 0x370 && first <= 0x3ff ? GREEK_STOP_WORDS : ENGLISH_STOP_WORDS).has(token)) continue;
+    const acronym = written === written.toUpperCase();
+    const capitalised = lower !== written && !startsSentence(unmarked, match.index);
+    terms.push({ term: cachedStem(token), name: acronym || capitalised });
   }
   return terms;
 }
 
-// An English quote inside a Greek article (or the other way round) still drops its function words.
-function scriptLanguage(word: string): string {
-  return /^[\u0370-\u03ff]/.test(word) ? 'el' : 'en';
+/** The terms of a text in a language (see `analyseText`), without the name flags. */
+export function textTerms(text: string, lang: string): string[] {
+  return analyseText(text, lang).map(({ term }) => term);
 }

@@ -13,6 +13,12 @@ export interface GroupingOptions {
   readonly sameSourceThreshold: number;
   /** The least text similarity between two groups' centroids for them to merge, so one weak link cannot chain them. */
   readonly centroidThreshold: number;
+  /** The share of the pair score that the headline-and-lead similarity gives; the headline alone gives the rest. */
+  readonly textWeight: number;
+  /** How many times a term written as a name, acronym or figure weighs: names tell events of one kind apart. */
+  readonly nameWeight: number;
+  /** The share of the score lost at the edge of the window (linearly from none at 0 hours): coverage comes in hours. */
+  readonly timeDecay: number;
   /** How much the pair score drops when both articles give figures and share none ("two rate decisions"). */
   readonly numberConflictPenalty: number;
   /** How many of an article's rarest terms look up candidates in the inverted index. */
@@ -25,12 +31,15 @@ export interface GroupingOptions {
 export const DEFAULT_GROUPING_OPTIONS: GroupingOptions = {
   windowHours: 72,
   maxStoryHours: 168,
-  threshold: 0.3,
-  sameSourceThreshold: 0.55,
-  centroidThreshold: 0.25,
+  threshold: 0.13,
+  sameSourceThreshold: 0.4,
+  centroidThreshold: 0.15,
+  textWeight: 1,
+  nameWeight: 2,
+  timeDecay: 0.5,
   numberConflictPenalty: 0.1,
   keyTerms: 12,
-  maxPostings: 60,
+  maxPostings: 15,
 };
 
 /** The defaults with the given options laid over them. */

@@ -5,9 +5,6 @@ import type { GroupingOptions } from './options';
 // outlets describe one event in different words and the lead names the places, people and figures; the headline
 // similarity is a separate signal because a headline is the outlet's own one-line statement of the event.
 
-/** How much of the pair score the headline-and-lead similarity gives; the headline alone gives the rest. */
-export const TEXT_WEIGHT = 0.6;
-
 /** The figures behind one pair's score. */
 export interface PairScore {
   /** Cosine of the TF-IDF vectors of headline and lead, 0 to 1. */
@@ -30,19 +27,47 @@ export interface PairScore {
   readonly passes: boolean;
 }
 
-/** Scores one pair of prepared articles. */
+/** The pair score from its parts; one formula for grouping and for explanations. */
+function combine(
+  text: number,
+  title: number,
+  hours: number,
+  numberConflict: boolean,
+  options: GroupingOptions,
+): number {
+  const decay = 1 - options.timeDecay * Math.min(1, hours / options.windowHours);
+  const similarity = options.textWeight * text + (1 - options.textWeight) * title;
+  return similarity * decay - (numberConflict ? options.numberConflictPenalty : 0);
+}
+
+/**
+ * The pair score alone, or `-Infinity` outside the window: the hot path of grouping, which scores every candidate
+ * pair and so allocates nothing (the headline similarity is skipped when its weight is 0).
+ */
+export function pairScoreValue(a: PreparedArticle, b: PreparedArticle, options: GroupingOptions): number {
+  const hours = hoursApart(a, b);
+  if (hours > options.windowHours) return Number.NEGATIVE_INFINITY;
+  const text = sparseDot(a.terms, a.weights, b.terms, b.weights);
+  const title = options.textWeight < 1 ? sparseDot(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights) : 0;
+  const conflict = a.numbers.length > 0 && b.numbers.length > 0 && !intersects(a.numbers, b.numbers);
+  return combine(text, title, hours, conflict, options);
+}
+
+/** The threshold a pair must reach: higher for two articles of one outlet. */
+export function thresholdFor(a: PreparedArticle, b: PreparedArticle, options: GroupingOptions): number {
+  return a.article.source === b.article.source ? options.sameSourceThreshold : options.threshold;
+}
+
+/** Scores one pair of prepared articles, with every figure behind the score. */
 export function scorePair(a: PreparedArticle, b: PreparedArticle, options: GroupingOptions): PairScore {
   const textSimilarity = sparseDot(a.terms, a.weights, b.terms, b.weights);
   const titleSimilarity = sparseDot(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights);
   const numberConflict = a.numbers.length > 0 && b.numbers.length > 0 && !intersects(a.numbers, b.numbers);
-  const score =
-    TEXT_WEIGHT * textSimilarity +
-    (1 - TEXT_WEIGHT) * titleSimilarity -
-    (numberConflict ? options.numberConflictPenalty : 0);
   const hours = hoursApart(a, b);
+  const score = combine(textSimilarity, titleSimilarity, hours, numberConflict, options);
   const withinWindow = hours <= options.windowHours;
   const sameSource = a.article.source === b.article.source;
-  const threshold = sameSource ? options.sameSourceThreshold : options.threshold;
+  const threshold = thresholdFor(a, b, options);
   return {
     textSimilarity,
     titleSimilarity,
