@@ -5,6 +5,8 @@ import { articleText } from '@/lib/article-text';
 import { isPublished, type Neighbours, neighboursById, sortNewestFirst } from '@/lib/articles';
 import type { ContentDate } from '@/lib/content-date';
 import type { IndexingPolicy } from '@/lib/schemas';
+import { groupStories, type StoryArticle } from '@/lib/stories';
+import { type StoryRef, type StoryView, storyRefs } from '@/lib/story-coverage';
 import { type NormalizedTag, normalizeTag } from '@/lib/tags';
 import { siteConfig } from '@/site.config';
 
@@ -67,6 +69,8 @@ export interface Article {
   readonly lang: string;
   /** Whether it is a draft (only ever true in `astro dev`). */
   readonly draft: boolean;
+  /** The story it is in, when other articles report the same event (src/lib/stories). */
+  readonly story: StoryRef | undefined;
   /**
    * Astro's digest of its file, which changes with any byte of the front matter or the body. Page cache keys hold
    * it, so that an edit only the body shows still renders the article's pages again.
@@ -114,6 +118,8 @@ export interface SiteContent {
   readonly articlesBySource: ReadonlyMap<string, readonly Article[]>;
   /** Each article's newer and older neighbours on the front page, by article id. */
   readonly neighbours: ReadonlyMap<string, Neighbours<Article>>;
+  /** Stories of two or more articles, by id. */
+  readonly stories: readonly StoryView[];
 }
 
 function toSource(entry: CollectionEntry<'sources'>): Source {
@@ -149,6 +155,7 @@ function toArticle(entry: CollectionEntry<'articles'>, sourcesById: ReadonlyMap<
     image: data.image && { src: data.image.src, alt: data.image.alt, credit: data.image.credit },
     lang: data.lang ?? source.language ?? siteConfig.locale,
     draft: data.draft,
+    story: undefined,
     digest: entry.digest === undefined ? undefined : String(entry.digest),
   };
   entries.set(article, entry);
@@ -169,9 +176,11 @@ export function buildSiteContent(
   options: { readonly includeDrafts: boolean; readonly timeZone: string },
 ): SiteContent {
   const sourcesById = new Map(sourceEntries.map((entry) => [entry.id, toSource(entry)]));
-  const articles = sortNewestFirst(
-    articleEntries.filter((entry) => isPublished(entry.data, options)).map((entry) => toArticle(entry, sourcesById)),
-    options.timeZone,
+  const { articles, stories } = withStories(
+    sortNewestFirst(
+      articleEntries.filter((entry) => isPublished(entry.data, options)).map((entry) => toArticle(entry, sourcesById)),
+      options.timeZone,
+    ),
   );
 
   const articlesBySource = new Map<string, Article[]>(
@@ -195,7 +204,40 @@ export function buildSiteContent(
     .map(([slug, { articles: tagged, spellings }]) => ({ slug, label: preferredSpelling(spellings), articles: tagged }))
     .sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1));
 
-  return { articles, sources, topics, articlesBySource, neighbours: neighboursById(articles) };
+  return { articles, sources, topics, articlesBySource, neighbours: neighboursById(articles), stories };
+}
+
+/** What story grouping reads of an article: its headline, its summary, and its front matter's `story`. */
+function toStoryArticle(article: Article): StoryArticle {
+  return {
+    id: article.id,
+    title: article.title,
+    lead: article.summary,
+    date: article.date,
+    lang: article.lang,
+    source: article.source.id,
+    story: entries.get(article)?.data.story,
+  };
+}
+
+/** The articles (in the same order) with their stories attached, and the stories with their articles. */
+function withStories(sorted: readonly Article[]): { articles: Article[]; stories: StoryView[] } {
+  const index = groupStories(sorted.map(toStoryArticle));
+  const refs = storyRefs(index, new Map(sorted.map((article) => [article.id, article])));
+  const articles = sorted.map((article) => {
+    const story = index.storyOf.get(article.id);
+    if (!story) return article;
+    const withStory: Article = { ...article, story: refs.get(story.id) };
+    const entry = entries.get(article);
+    if (entry) entries.set(withStory, entry);
+    return withStory;
+  });
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const stories = index.stories.map((story) => ({
+    id: story.id,
+    articles: story.articleIds.flatMap((id) => byId.get(id) ?? []),
+  }));
+  return { articles, stories };
 }
 
 function preferredSpelling(spellings: ReadonlyMap<string, number>): string {

@@ -29,3 +29,19 @@ export function articleCount(count: number, locale: string): string {
   const noun = new Intl.PluralRules(locale).select(count) === 'one' ? 'article' : 'articles';
   return `${new Intl.NumberFormat(locale).format(count)} ${noun}`;
 }
+
+/** How many more outlets, in words: `+1 more outlet`, `+3 more outlets`. */
+export function moreOutlets(count: number, locale: string): string {
+  const noun = new Intl.PluralRules(locale).select(count) === 'one' ? 'outlet' : 'outlets';
+  return `+${new Intl.NumberFormat(locale).format(count)} more ${noun}`;
+}
+
+/**
+ * Outlet names for "Also covered by …": all of them up to three, else the first two and how many more
+ * (`A, B and 2 more`), so a story covered by twenty outlets still reads as one line.
+ */
+export function coveredByText(names: readonly string[], locale: string): string {
+  if (names.length <= 3) return formatNameList(names, locale);
+  const more = `${new Intl.NumberFormat(locale).format(names.length - 2)} more`;
+  return formatNameList([...names.slice(0, 2), more], locale);
+}

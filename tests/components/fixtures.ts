@@ -36,6 +36,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     image: undefined,
     lang: 'en',
     draft: false,
+    story: undefined,
     digest: 'f1x7ured1gest',
     ...overrides,
   };
