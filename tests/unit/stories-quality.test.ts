@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeQuality, loadLabelledSet, measureLabelledSet } from '../../bench/stories-quality';
 import { groupStories } from '@/lib/stories';
 import { pairwiseQuality } from '@/lib/stories/quality';
+import { describeQuality, loadLabelledSet, measureLabelledSet } from '../../bench/stories-quality';
 
 // Issue 17 point 5: pairwise precision and recall of story grouping against the hand-labelled set in
 // tests/fixtures/stories/ (see its README). The floors are the issue's; the measured figures are in docs/stories.md.

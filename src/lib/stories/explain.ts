@@ -92,10 +92,13 @@ export function explainPair(
   } else {
     reasons.push(`Proposed as candidates through the key terms ${candidates.join(', ')}.`);
   }
+  const decay = 1 - resolved.timeDecay * Math.min(1, pair.hoursApart / resolved.windowHours);
   reasons.push(
-    `Score ${round(pair.score)} = ${resolved.textWeight} × text ${round(pair.textSimilarity)} + ${round(1 - resolved.textWeight)} × headline ${round(pair.titleSimilarity)}` +
-      `${pair.numberConflict ? ` − ${resolved.numberConflictPenalty} (their figures differ)` : ''}; ` +
-      `the ${pair.sameSource ? 'same-outlet ' : ''}threshold is ${pair.threshold}: ${pair.score >= pair.threshold ? 'at or above' : 'below'} it.`,
+    `Score ${round(pair.score)} = (${resolved.textWeight} × text ${round(pair.textSimilarity)} + ` +
+      `${round(1 - resolved.textWeight)} × headline ${round(pair.titleSimilarity)}) × time ${round(decay)}` +
+      `${pair.numberConflict ? ` × ${round(1 - resolved.numberConflictPenalty)} (their headline figures differ)` : ''}; ` +
+      `the ${pair.sameSource ? 'same-outlet ' : ''}threshold is ${pair.threshold}: ` +
+      `${pair.score >= pair.threshold ? 'at or above' : 'below'} it.`,
   );
   const pairJoins =
     override === 'same-slug' ||

@@ -26,6 +26,8 @@ export interface PreparedArticle {
   readonly titleWeights: Float64Array;
   /** Term ids of the figures in headline and lead (years left out), ascending. */
   readonly numbers: Int32Array;
+  /** Term ids of the figures in the headline (years left out), ascending: the figures the outlet leads with. */
+  readonly titleNumbers: Int32Array;
 }
 
 /** A set of articles prepared for grouping. */
@@ -117,7 +119,8 @@ export function prepareCorpus(input: readonly StoryArticle[], nameWeight = 1): P
       const text = termText[id] ?? '';
       return isNumberTerm(text) && !YEAR.test(text);
     });
-    return { article, index, time, terms, weights, titleTerms, titleWeights, numbers };
+    const titleNumbers = titleTerms.filter((id) => numbers.includes(id));
+    return { article, index, time, terms, weights, titleTerms, titleWeights, numbers, titleNumbers };
   });
 
   // The postings share one buffer (each term's list is a view into it), laid out by term in counting-sort fashion:

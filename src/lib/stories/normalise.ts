@@ -79,8 +79,8 @@ const GREEK_DIGRAPHS: readonly (readonly [string, string])[] = [
   ['ει', 'i'],
   ['οι', 'i'],
   ['αι', 'e'],
-  ['μπ', 'b'],
-  ['ντ', 'd'],
+  ['μπ', 'mp'],
+  ['ντ', 'nt'],
   ['γκ', 'g'],
   ['γγ', 'ng'],
 ];
@@ -113,7 +113,8 @@ const GREEK_LETTERS: Readonly<Record<string, string>> = {
 
 /** Greek letters written in Latin ones (already folded text: no accents, σ for ς). */
 export function transliterateGreek(word: string): string {
-  let text = word;
+  // At the start of a word μπ and ντ sound b and d (Μπακογιάννη, Ντόρα); inside it, mp and nt (Σαντορίνη).
+  let text = word.replace(/^μπ/, 'b').replace(/^ντ/, 'd');
   for (const [greek, latin] of GREEK_DIGRAPHS) text = text.split(greek).join(latin);
   return Array.from(text, (letter) => GREEK_LETTERS[letter] ?? letter).join('');
 }

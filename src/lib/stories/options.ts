@@ -19,7 +19,7 @@ export interface GroupingOptions {
   readonly nameWeight: number;
   /** The share of the score lost at the edge of the window (linearly from none at 0 hours): coverage comes in hours. */
   readonly timeDecay: number;
-  /** How much the pair score drops when both articles give figures and share none ("two rate decisions"). */
+  /** The share of the pair score lost when the headlines' figures conflict ("two rate decisions"), 0 to 1. */
   readonly numberConflictPenalty: number;
   /** How many of an article's rarest terms look up candidates in the inverted index. */
   readonly keyTerms: number;
@@ -37,7 +37,7 @@ export const DEFAULT_GROUPING_OPTIONS: GroupingOptions = {
   textWeight: 1,
   nameWeight: 2,
   timeDecay: 0.5,
-  numberConflictPenalty: 0.1,
+  numberConflictPenalty: 0.75,
   keyTerms: 12,
   maxPostings: 15,
 };

@@ -11,7 +11,7 @@ export interface PairScore {
   readonly textSimilarity: number;
   /** Cosine of the IDF-weighted headline terms, 0 to 1. */
   readonly titleSimilarity: number;
-  /** Both give figures (years aside) and share none: likely two events of one kind. */
+  /** Each headline gives figures (years aside) that the other article never mentions: likely two events of one kind. */
   readonly numberConflict: boolean;
   /** The combined score that is compared with the threshold. */
   readonly score: number;
@@ -27,6 +27,18 @@ export interface PairScore {
   readonly passes: boolean;
 }
 
+// Figures tell events of one kind apart ("rates cut to 3.5%" and "to 3.25%"; "442 rescued" and "517 rescued"), but
+// outlets lead with different figures of one event (a quarter point, 3.75%). So only headline figures count, and only
+// when neither article mentions any of the other's headline figures anywhere.
+function figuresConflict(a: PreparedArticle, b: PreparedArticle): boolean {
+  return (
+    a.titleNumbers.length > 0 &&
+    b.titleNumbers.length > 0 &&
+    !intersects(a.titleNumbers, b.numbers) &&
+    !intersects(b.titleNumbers, a.numbers)
+  );
+}
+
 /** The pair score from its parts; one formula for grouping and for explanations. */
 function combine(
   text: number,
@@ -37,7 +49,7 @@ function combine(
 ): number {
   const decay = 1 - options.timeDecay * Math.min(1, hours / options.windowHours);
   const similarity = options.textWeight * text + (1 - options.textWeight) * title;
-  return similarity * decay - (numberConflict ? options.numberConflictPenalty : 0);
+  return similarity * decay * (numberConflict ? 1 - options.numberConflictPenalty : 1);
 }
 
 /**
@@ -49,7 +61,7 @@ export function pairScoreValue(a: PreparedArticle, b: PreparedArticle, options: 
   if (hours > options.windowHours) return Number.NEGATIVE_INFINITY;
   const text = sparseDot(a.terms, a.weights, b.terms, b.weights);
   const title = options.textWeight < 1 ? sparseDot(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights) : 0;
-  const conflict = a.numbers.length > 0 && b.numbers.length > 0 && !intersects(a.numbers, b.numbers);
+  const conflict = figuresConflict(a, b);
   return combine(text, title, hours, conflict, options);
 }
 
@@ -62,7 +74,7 @@ export function thresholdFor(a: PreparedArticle, b: PreparedArticle, options: Gr
 export function scorePair(a: PreparedArticle, b: PreparedArticle, options: GroupingOptions): PairScore {
   const textSimilarity = sparseDot(a.terms, a.weights, b.terms, b.weights);
   const titleSimilarity = sparseDot(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights);
-  const numberConflict = a.numbers.length > 0 && b.numbers.length > 0 && !intersects(a.numbers, b.numbers);
+  const numberConflict = figuresConflict(a, b);
   const hours = hoursApart(a, b);
   const score = combine(textSimilarity, titleSimilarity, hours, numberConflict, options);
   const withinWindow = hours <= options.windowHours;
