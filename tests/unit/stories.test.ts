@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContentDate } from '@/lib/content-date';
 import {
@@ -11,6 +14,7 @@ import {
 import { foldText, normaliseNumber, textTerms } from '@/lib/stories/normalise';
 import { generateStoryArticles } from '../../bench/stories';
 import { loadLabelledSet } from '../../bench/stories-quality';
+import { firstParagraphText, readStoryArticles, runStoriesExplain } from '../../tools/stories-explain';
 
 // Behaviour of story grouping (issue 17 points 1 and 2). Small cases are grouped together with the labelled set, so
 // term weights are those of a realistic corpus rather than of two articles alone.
@@ -301,5 +305,63 @@ describe('cost', () => {
     }
     expect(joined).toBeGreaterThan(1_000);
     expect(correct / joined).toBeGreaterThan(0.9);
+  });
+});
+
+describe('tools/stories-explain.ts', () => {
+  it('reads a content folder as the build would and prints why two articles are one story', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stories-explain-'));
+    try {
+      mkdirSync(join(dir, 'sources'));
+      mkdirSync(join(dir, 'articles', '2024', '08'), { recursive: true });
+      writeFileSync(
+        join(dir, 'sources', 'greek-daily.yaml'),
+        'name: Greek Daily\nurl: https://g.example/\nlanguage: el\n',
+      );
+      writeFileSync(join(dir, 'sources', 'harbour-post.yaml'), 'name: Harbour Post\nurl: https://h.example/\n');
+      const write = (name: string, frontMatter: string, body: string) =>
+        writeFileSync(join(dir, 'articles', '2024', '08', `${name}.md`), `---\n${frontMatter}\n---\n\n${body}\n`);
+      write(
+        'rescue-a',
+        "title: 'Coast guard rescues 442 migrants south of Gavdos'\ndate: 2024-08-02T10:00:00+03:00\nsource: harbour-post",
+        '## Rescue\n\nA **fishing boat** carrying 442 people from [Tobruk](https://example.org) was found south of Gavdos and towed to Agia Galini.',
+      );
+      write(
+        'rescue-b',
+        "title: 'Διάσωση 442 μεταναστών νότια της Γαύδου'\ndate: 2024-08-02T11:00:00+03:00\nsource: greek-daily\nsummary: 'Αλιευτικό με 442 μετανάστες από το Τομπρούκ οδηγείται στην Αγία Γαλήνη.'",
+        'Κείμενο.',
+      );
+      write('draft', "title: 'Draft'\ndate: 2024-08-02\nsource: harbour-post\ndraft: true", 'Text.');
+      const articles = readStoryArticles(dir, 'en-GB');
+      expect(articles.map((entry) => [entry.id, entry.lang])).toEqual([
+        ['2024/08/rescue-a', 'en-GB'],
+        ['2024/08/rescue-b', 'el'],
+      ]);
+      expect(articles[0]?.lead).toBe(
+        'A fishing boat carrying 442 people from Tobruk was found south of Gavdos and towed to Agia Galini.',
+      );
+      const lines: string[] = [];
+      const code = runStoriesExplain(['2024/08/rescue-a', '2024/08/rescue-b', '--content', dir], {}, '/', '/', (line) =>
+        lines.push(line),
+      );
+      expect(code).toBe(0);
+      expect(lines).toContain('verdict: one story (2024-08-rescue-a)');
+      expect(lines.join('\n')).toMatch(/shared terms: .*442/);
+      const missing: string[] = [];
+      expect(
+        runStoriesExplain(['2024/08/rescue-a', '2024/08/nope', '--content', dir], {}, '/', '/', (line) =>
+          missing.push(line),
+        ),
+      ).toBe(1);
+      expect(missing[0]).toContain('No article "2024/08/nope"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the first paragraph of a Markdown body as plain text', () => {
+    expect(firstParagraphText('# Head\n\n![x](a.jpg)\n\n> Quoted *lead* with `code` and <b>tags</b>.\n\nSecond.')).toBe(
+      'Quoted lead with code and tags.',
+    );
   });
 });

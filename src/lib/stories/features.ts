@@ -24,9 +24,9 @@ export interface PreparedArticle {
   readonly titleTerms: Int32Array;
   /** The IDF weights for `titleTerms`, unit length. */
   readonly titleWeights: Float64Array;
-  /** Term ids of the figures in headline and lead (years left out), ascending. */
+  /** Term ids of the figures in headline and lead (years and counts up to 12 left out), ascending. */
   readonly numbers: Int32Array;
-  /** Term ids of the figures in the headline (years left out), ascending: the figures the outlet leads with. */
+  /** Term ids of the figures in the headline (as `numbers`), ascending: the figures the outlet leads with. */
   readonly titleNumbers: Int32Array;
 }
 
@@ -58,7 +58,9 @@ export function compareByTimeThenId(a: { time: number; id: string }, b: { time: 
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+// Years and small counts ("five years", "two days", "3 villages") are not figures that identify an event.
 const YEAR = /^(?:19|20)\d\d$/;
+const SMALL_COUNT = /^(?:\d|1[0-2])$/;
 
 /** Prepares articles for grouping; two articles with one id are an error (the id is the identity of everything). */
 export function prepareCorpus(input: readonly StoryArticle[], nameWeight = 1): PreparedCorpus {
@@ -117,7 +119,7 @@ export function prepareCorpus(input: readonly StoryArticle[], nameWeight = 1): P
     const titleWeights = unitLength(Float64Array.from(titleTerms, (id) => idf(id) * boost(id)));
     const numbers = terms.filter((id) => {
       const text = termText[id] ?? '';
-      return isNumberTerm(text) && !YEAR.test(text);
+      return isNumberTerm(text) && !YEAR.test(text) && !SMALL_COUNT.test(text);
     });
     const titleNumbers = titleTerms.filter((id) => numbers.includes(id));
     return { article, index, time, terms, weights, titleTerms, titleWeights, numbers, titleNumbers };
