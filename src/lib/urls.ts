@@ -42,6 +42,25 @@ export function frontPagePath(base: string, page = 1): string {
   return listingPath(withBase(base, ''), page);
 }
 
+/** The archive by date, its years and months: `/archive/`. */
+export function archivePath(base: string): string {
+  return withBase(base, 'archive/');
+}
+
+/** One month of the archive (`YYYY-MM`), or its page `n`: `/archive/2024/04/`, `/archive/2024/04/page/2/`. */
+export function archiveMonthPath(base: string, month: string, page = 1): string {
+  const [, year, monthNumber] = /^(\d{4})-(\d{2})$/.exec(month) ?? [];
+  if (!year || !monthNumber) throw new RangeError(`An archive month is written YYYY-MM, not "${month}".`);
+  return listingPath(withBase(base, `archive/${year}/${monthNumber}/`), page);
+}
+
+/** One day of the archive (`YYYY-MM-DD`), or its page `n`: `/archive/2024/04/19/`, `/archive/2024/04/19/page/2/`. */
+export function archiveDayPath(base: string, day: string, page = 1): string {
+  const [, year, month, date] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) ?? [];
+  if (!year || !month || !date) throw new RangeError(`An archive day is written YYYY-MM-DD, not "${day}".`);
+  return listingPath(withBase(base, `archive/${year}/${month}/${date}/`), page);
+}
+
 /** Page `n` of a paginated listing that starts at `firstPage` (which ends in `/`). */
 export function listingPath(firstPage: string, page: number): string {
   return page <= 1 ? firstPage : `${firstPage}page/${page}/`;

@@ -24,16 +24,24 @@ describe('ArticleList', () => {
       makeArticle({ id: 'b', title: 'B', date: { iso: '2024-04-19', dateOnly: true } }),
     ];
     const html = await container.renderToString(ArticleList, { props: { articles, links: onePage } });
-    const headings = [...html.matchAll(/<h2[^>]*><time datetime="([^"]+)"[^>]*>([^<]+)<\/time><\/h2>/g)].map((m) => [
-      m[1],
-      m[2],
-    ]);
+    // Each day heading links to that day's archive page.
+    const headings = [
+      ...html.matchAll(/<h2[^>]*><a href="([^"]+)"[^>]*><time datetime="([^"]+)"[^>]*>([^<]+)<\/time><\/a><\/h2>/g),
+    ].map((m) => [m[1], m[2], m[3]]);
     expect(headings).toEqual([
-      ['2024-04-20', 'Saturday, 20 April 2024'],
-      ['2024-04-19', 'Friday, 19 April 2024'],
+      ['/archive/2024/04/20/', '2024-04-20', 'Saturday, 20 April 2024'],
+      ['/archive/2024/04/19/', '2024-04-19', 'Friday, 19 April 2024'],
     ]);
     expect(html.indexOf('>A<')).toBeLessThan(html.indexOf('>B<'));
     expect(html).not.toContain('aria-label="Pages"');
+  });
+
+  it("leaves the day heading unlinked on the day's own page", async () => {
+    const html = await container.renderToString(ArticleList, {
+      props: { articles: [makeArticle()], links: onePage, linkDays: false },
+    });
+    expect(html).toMatch(/<h2[^>]*><time datetime="2024-04-19"[^>]*>Friday, 19 April 2024<\/time><\/h2>/);
+    expect(html).not.toContain('/archive/');
   });
 
   it('says so when there are no articles, and still shows pagination when given several pages', async () => {

@@ -272,6 +272,9 @@ describe.skipIf(browserTestsSkipped())('the site in a browser', () => {
       await page.keyboard.press('Enter');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement))).toBe(true);
+      // The first day heading links to its archive page; the first headline comes next.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Friday, 19 April 2024');
+      await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(demo.title);
       await page.close();
       expect(problems('light')).toEqual([]);
