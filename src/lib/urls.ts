@@ -61,6 +61,11 @@ export function archiveDayPath(base: string, day: string, page = 1): string {
   return listingPath(withBase(base, `archive/${year}/${month}/${date}/`), page);
 }
 
+/** A story's page, every outlet's report of one event: `/stories/<id>/`. */
+export function storyPath(base: string, id: string): string {
+  return withBase(base, `stories/${id}/`);
+}
+
 /** Page `n` of a paginated listing that starts at `firstPage` (which ends in `/`). */
 export function listingPath(firstPage: string, page: number): string {
   return page <= 1 ? firstPage : `${firstPage}page/${page}/`;
