@@ -3,12 +3,13 @@
 // and can write everything as JSON.
 //
 //   npm run bench -- --articles 1000,5000,20000 [--json bench-results/run.json] [--reference-sizes 1000,5000]
-//                    [--no-reference] [--profile DIR] [--keep] [--fast-build VALUE]
+//                    [--no-reference] [--profile DIR] [--keep] [--fast-build VALUE] [--stories SHARE]
 //   npm run bench -- --from bench/results/run.json     (prints an earlier run's tables, as text and Markdown)
 //
 // The reference site is built at every size unless --reference-sizes names fewer (or --no-reference none).
 // --fast-build sets BROADSHEET_FAST_BUILD for Broadsheet's builds, to measure the fast-build layer piece by piece
-// (`--fast-build 0`, `--fast-build all,-gc`; docs/fast-build.md).
+// (`--fast-build 0`, `--fast-build all,-gc`; docs/fast-build.md). --stories 0.2 generates that share of articles as
+// three-outlet stories, and the added article joins a story instead of standing alone (docs/stories.md).
 //
 // Exit codes: 0 every measured target met, 1 a target missed, 2 a build failed or the arguments are wrong.
 import { spawn } from 'node:child_process';
@@ -26,7 +27,7 @@ import { cacheDirFor } from '../src/lib/content-dir';
 import { astroBin, siteBuildArgs } from '../tools/build';
 import { generateContent } from '../tools/generate-content';
 import { PeakMemory } from './process-tree';
-import { addArticle, editArticle } from './workload';
+import { addArticle, addStoryReport, editArticle } from './workload';
 
 /** The project root. */
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -98,6 +99,8 @@ export interface BenchReport {
   readonly targets: readonly TargetResult[];
   /** The fast-build pieces Broadsheet's builds ran with, as `describeFastBuildPieces` names them (`all`, `none`, ...). */
   readonly fastBuild?: string | undefined;
+  /** The share of generated articles in three-outlet stories (`--stories`); absent in runs made before it existed. */
+  readonly stories?: number | undefined;
 }
 
 /**
@@ -298,7 +301,13 @@ export function formatMarkdownTable(sizes: readonly SizeResult[]): string {
 
 async function benchSize(
   articles: number,
-  options: { reference: boolean; profileDir: string | undefined; keep: boolean; fastBuild: Record<string, string> },
+  options: {
+    reference: boolean;
+    profileDir: string | undefined;
+    keep: boolean;
+    fastBuild: Record<string, string>;
+    stories: number;
+  },
 ): Promise<SizeResult> {
   const work = join(projectRoot, 'node_modules/.cache/broadsheet-bench', String(articles));
   const contentDir = join(work, 'content');
@@ -306,7 +315,7 @@ async function benchSize(
   const ourOut = join(work, 'dist');
   const referenceOut = join(referenceRoot, 'node_modules/.cache/bench', String(articles));
   rmSync(work, { recursive: true, force: true });
-  generateContent(contentDir, { articles });
+  generateContent(contentDir, { articles, stories: options.stories });
   const ourCache = resolve(projectRoot, cacheDirFor(projectRoot, contentDir));
   const sites: Record<SiteName, BuildRun & { caches: string[] }> = {
     broadsheet: {
@@ -337,7 +346,8 @@ async function benchSize(
   let referenceOn = options.reference;
   for (const phase of PHASES) {
     if (phase === 'edit') console.log(`  edited ${editArticle(contentDir)}`);
-    if (phase === 'add') console.log(`  added ${addArticle(contentDir)}`);
+    if (phase === 'add')
+      console.log(`  added ${options.stories > 0 ? addStoryReport(contentDir) : addArticle(contentDir)}`);
     for (const site of ['broadsheet', 'reference'] as const) {
       if (site === 'reference' && !referenceOn) continue;
       const run = sites[site];
@@ -384,6 +394,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       from: { type: 'string' },
       'fast-build': { type: 'string' },
+      stories: { type: 'string', default: '0' },
     },
   });
   if (values.from) {
@@ -405,9 +416,14 @@ async function main(): Promise<void> {
       ? sizes
       : numbers(values['reference-sizes']);
   const usage =
-    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>]';
+    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>] [--stories 0.2]';
   if ([...sizes, ...referenceSizes].some((size) => !Number.isInteger(size) || size < 1)) {
     console.error(usage);
+    process.exit(2);
+  }
+  const stories = Number(values.stories);
+  if (!(stories >= 0 && stories <= 1)) {
+    console.error(`--stories must be a share from 0 to 1, not "${values.stories}".\n${usage}`);
     process.exit(2);
   }
   let fastBuild: Record<string, string>;
@@ -429,6 +445,7 @@ async function main(): Promise<void> {
         profileDir: values.profile && resolve(values.profile),
         keep: values.keep,
         fastBuild,
+        stories,
       }),
     );
   }
@@ -451,6 +468,7 @@ async function main(): Promise<void> {
     sizes: results,
     targets,
     fastBuild: fastBuildPieces,
+    stories,
   };
   if (values.json) {
     mkdirSync(dirname(resolve(values.json)), { recursive: true });

@@ -34,6 +34,40 @@ export function editArticle(contentDir: string): string {
   return relative(contentDir, file);
 }
 
+/**
+ * Adds a fourth report to the newest generated story (content made with `stories`): the same place and figure in
+ * other words, an hour after the story's last report, so it joins that story. Returns its path.
+ */
+export function addStoryReport(contentDir: string): string {
+  let newest: { file: string; date: string; place: string; figure: string } | undefined;
+  for (const file of articleFiles(contentDir)) {
+    const text = readFileSync(file, 'utf8');
+    const event = /^title: '.*?\b(Kala[a-z]+)\b.*'$/m.exec(text)?.[1];
+    const figure = /^title: '.*?(\d{3,4}) (?:homes|households)/m.exec(text)?.[1];
+    const date = /^date: '?(\d{4}-\d{2}-\d{2})/m.exec(text)?.[1];
+    if (event && figure && date && (!newest || date >= newest.date)) newest = { file, date, place: event, figure };
+  }
+  if (!newest) throw new Error(`No generated story in ${contentDir}: generate it with stories.`);
+  const folder = join(contentDir, 'articles', newest.date.slice(0, 4), newest.date.slice(5, 7));
+  const file = join(folder, 'bench-added-report.md');
+  writeFileSync(
+    file,
+    [
+      '---',
+      `title: 'Power still out for ${newest.figure} homes in ${newest.place} after gale'`,
+      `date: ${newest.date}T23:00:00+03:00`,
+      'source: source-0',
+      "sourceUrl: 'https://source-0.example/news/added-report'",
+      `summary: 'Crews worked through the night in ${newest.place}, where the gale cut power to ${newest.figure} homes.'`,
+      '---',
+      '',
+      'The benchmark adds this report to a story to measure a rebuild after one more outlet covers it.',
+      '',
+    ].join('\n'),
+  );
+  return relative(contentDir, file);
+}
+
 /** Adds a new article, dated a day after the newest one, so it leads the front page. Returns its path. */
 export function addArticle(contentDir: string): string {
   const dates = articleFiles(contentDir).map(

@@ -1,7 +1,7 @@
 // Writes deterministic synthetic content that follows the content format (docs/content-format.md): sources and articles with tags,
 // headings, lists, quotes and links. Build tests and measurements use it; nothing it writes is committed.
 //
-//   npm run generate -- --articles 1000 --out /tmp/broadsheet-1000
+//   npm run generate -- --articles 1000 --out /tmp/broadsheet-1000 [--sources 12] [--seed 1] [--stories 0.2]
 //
 // Runs through tsx (npm run generate), like the other TypeScript tools in tools/.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,22 @@ export interface GenerateOptions {
   readonly seed?: number;
   /** Words per article body: [least, most]. */
   readonly words?: readonly [number, number];
+  /**
+   * The share of articles (0 to 1) that are reports of one event by three outlets within hours, written in different
+   * words, so that story grouping has stories to find. Default 0: the content earlier measurements were made on.
+   */
+  readonly stories?: number;
 }
+
+/**
+ * The three ways outlets word one event: the same place and figure, different words and order. None of their words
+ * is in WORDS, so an unrelated generated headline never shares them.
+ */
+const STORY_HEADLINES: readonly ((place: string, figure: number) => string)[] = [
+  (place, figure) => `Gale cuts power to ${figure} homes in ${place}`,
+  (place, figure) => `${figure} households left without electricity as gale hits ${place}`,
+  (place, figure) => `${place} in the dark: gale knocks out power for ${figure} homes`,
+];
 
 const WORDS = (
   'government minister summit alliance security parliament election economy budget energy climate harbour ' +
@@ -85,13 +100,26 @@ function body(random: () => number, targetWords: number, index: number): string 
   return blocks.join('\n\n');
 }
 
+/** A number written in letters (0 → `a`, 25 → `z`, 26 → `ba`), for invented place names. */
+function placeLetters(number: number): string {
+  let letters = '';
+  let rest = number;
+  do {
+    letters = String.fromCharCode(97 + (rest % 26)) + letters;
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return letters;
+}
+
 function quote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** Writes `sources/` and `articles/` under `dir` (which is emptied first) and returns the article ids. */
 export function generateContent(dir: string, options: GenerateOptions): string[] {
-  const { articles, sources = 12, seed = 1, words = [300, 2000] } = options;
+  const { articles, sources = 12, seed = 1, words = [300, 2000], stories = 0 } = options;
+  // Every block of three consecutive articles (three outlets, the same day) whose number falls on the share is a story.
+  const storyEvery = stories > 0 ? Math.max(1, Math.round(1 / stories)) : 0;
   const random = randomFrom(seed);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'sources'), { recursive: true });
@@ -121,9 +149,21 @@ export function generateContent(dir: string, options: GenerateOptions): string[]
     const tagCount = 1 + (index % 3);
     const tags = Array.from({ length: tagCount }, (_, t) => TAGS[(index + t * 5) % TAGS.length] ?? 'news');
     const targetWords = words[0] + Math.floor(random() * (words[1] - words[0] + 1));
+    const block = Math.floor(index / 3);
+    const inStory = storyEvery > 0 && block % storyEvery === 0;
+    // An invented place name and a figure only this event has: what grouping keys on, as it would on a real report.
+    // The name is letters only, so no headline's "(index)" number can match it.
+    const place = `Kala${placeLetters(block)}`;
+    const figure = 100 + ((block * 37) % 9000);
+    const headline = inStory
+      ? (STORY_HEADLINES[index % 3] ?? STORY_HEADLINES[0])?.(place, figure)
+      : `${sentence(random, 7).slice(0, -1)} (${index})`;
     const frontMatter = [
       '---',
-      `title: ${quote(`${sentence(random, 7).slice(0, -1)} (${index})`)}`,
+      `title: ${quote(headline ?? '')}`,
+      ...(inStory
+        ? [`summary: ${quote(`A gale left ${figure} homes in ${place} without power overnight, the operator said.`)}`]
+        : []),
       `date: ${date}`,
       `source: source-${source}`,
       `sourceUrl: ${quote(`https://source-${source}.example/news/${index}`)}`,
@@ -148,15 +188,24 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       out: { type: 'string' },
       sources: { type: 'string', default: '12' },
       seed: { type: 'string', default: '1' },
+      stories: { type: 'string', default: '0' },
     },
   });
   const count = Number(values.articles);
-  if (!values.out || !Number.isInteger(count) || count < 0) {
-    console.error('Usage: npm run generate -- --articles <count> --out <folder> [--sources 12] [--seed 1]');
+  const stories = Number(values.stories);
+  if (!values.out || !Number.isInteger(count) || count < 0 || !(stories >= 0 && stories <= 1)) {
+    console.error(
+      'Usage: npm run generate -- --articles <count> --out <folder> [--sources 12] [--seed 1] [--stories 0.2]',
+    );
     process.exit(2);
   }
   const out = resolve(values.out);
-  const ids = generateContent(out, { articles: count, sources: Number(values.sources), seed: Number(values.seed) });
+  const ids = generateContent(out, {
+    articles: count,
+    sources: Number(values.sources),
+    seed: Number(values.seed),
+    stories,
+  });
   console.log(`Wrote ${ids.length} articles and ${values.sources} sources to ${out}`);
   console.log(`Build them with: BROADSHEET_CONTENT_DIR=${out} npm run build`);
 }
