@@ -1,3 +1,4 @@
+import type { ReaderSettings } from '@/lib/reader/settings';
 import { siteLocationFromEnv } from '@/lib/site-location';
 
 /**
@@ -19,6 +20,8 @@ export interface SiteConfig {
   readonly locale: string;
   /** How many articles a listing page holds before it continues on the next page. */
   readonly pageSize: number;
+  /** The reader layer: read marks, keys, offline reading, text size (docs/reader.md). `enabled: false` removes it. */
+  readonly reader: ReaderSettings;
 }
 
 // Read once, when the build starts; plain scripts (tsx) import this module too. A browser bundle has no process.
@@ -33,4 +36,5 @@ export const siteConfig: SiteConfig = {
   timeZone: 'Europe/Athens',
   locale: 'en-GB',
   pageSize: 20,
+  reader: { enabled: true, offlineArticles: 30, keptPages: 60 },
 };
