@@ -266,6 +266,15 @@ export function getSiteContent(): Promise<SiteContent> {
   return cached;
 }
 
+/**
+ * What a page shows of an article it only links to (its neighbours, "More from"): its address, headline, date and
+ * language. Cache keys take this rather than the whole article, so a change the link does not show (a summary, the
+ * article's story) re-renders only the pages that show it.
+ */
+export function linkShown(article: Article | undefined) {
+  return article && { id: article.id, title: article.title, date: article.date, lang: article.lang };
+}
+
 /** The newest articles from the same source as `article`, leaving it out. */
 export function moreFromSource(content: SiteContent, article: Article, limit: number): Article[] {
   // Only the first limit + 1 can be needed (the article itself may be among them). Filtering the source's whole list
