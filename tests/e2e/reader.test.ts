@@ -96,7 +96,8 @@ describe.skipIf(browserTestsSkipped())('the reader layer in Chromium', () => {
     const front = await open(context, '/');
     expect(await front.mark(demo.title).count()).toBe(0);
     await front.articleLink(demo.title).click();
-    await expect.poll(() => front.path).toBe(demo.path);
+    await front.arrivedAt(demo.path);
+    // Back may restore the listing from the back/forward cache, where no script runs again: marks still appear.
     await front.back();
     await expect.poll(() => front.path).toBe('/');
     await expect.poll(() => front.mark(demo.title).textContent()).toBe('Read');
@@ -107,7 +108,7 @@ describe.skipIf(browserTestsSkipped())('the reader layer in Chromium', () => {
     expect(await source.mark(demo.title).textContent()).toBe('Read');
     await source.clearHistoryButton.click();
     await expect.poll(() => source.mark(demo.title).count()).toBe(0);
-    expect(await source.settings.getByRole('status').textContent()).toBe('Reading history cleared.');
+    expect(await source.settings.getByText('Reading history cleared.').isVisible()).toBe(true);
     await source.page.reload();
     expect(await source.page.locator('article.card[data-read]').count()).toBe(0);
     expect(guard.take()).toEqual([]);

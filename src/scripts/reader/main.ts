@@ -1,5 +1,5 @@
 import { setUpHelpDialog, setUpKeyboard } from './keyboard';
-import { clearHistory, markListing, recordRead, recordVisit } from './marks';
+import { clearHistory, markListing, recordRead, recordVisit, unmarkListing } from './marks';
 import { applyStoredTextSize, setUpTextSizeButtons } from './text-size';
 
 // The reader layer (docs/reader.md), loaded by ReaderScript.astro as a module on every page when
@@ -21,8 +21,18 @@ markListing(since);
 if (help) setUpHelpDialog(help);
 setUpKeyboard({ isArticle, searchPage: controls?.dataset['searchPage'] ?? '', help });
 
+const showTextSize = controls && setUpTextSizeButtons(controls, textSize, controls.dataset['textSizeKey']);
+
+// A page restored by Back or Forward (the back/forward cache) runs no script again: bring its marks and text size up
+// to date with what the reader did on the pages in between.
+addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  showTextSize?.(applyStoredTextSize());
+  unmarkListing();
+  markListing(since);
+});
+
 if (controls) {
-  setUpTextSizeButtons(controls, textSize, controls.dataset['textSizeKey']);
   const status = controls.querySelector('[data-reader-status]');
   controls.querySelector('[data-reader-clear]')?.addEventListener('click', () => {
     clearHistory(Date.now());

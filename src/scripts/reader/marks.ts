@@ -39,6 +39,11 @@ export function markListing(since: number | undefined): void {
 export function clearHistory(now: number): void {
   save(STORAGE_KEYS.read, null);
   save(STORAGE_KEYS.visit, JSON.stringify({ lastSeen: now }));
+  unmarkListing();
+}
+
+/** Takes every mark off the listing. */
+export function unmarkListing(): void {
   for (const card of document.querySelectorAll<HTMLElement>(CARD)) {
     card.removeAttribute('data-read');
     card.removeAttribute('data-new');

@@ -23,17 +23,23 @@ export function applyStoredTextSize(): TextSize {
  */
 function shareWithWorker(key: string | undefined, size: TextSize): void {
   if (!key || !('caches' in window)) return;
-  caches
-    .open('broadsheet-settings')
-    .then((cache) => (size === 'normal' ? cache.delete(key) : cache.put(key, new Response(size))))
-    .catch(() => undefined);
+  const update = async () => {
+    const cache = await caches.open('broadsheet-settings');
+    if (size === 'normal') await cache.delete(key);
+    else await cache.put(key, new Response(size));
+  };
+  update().catch(() => undefined);
 }
 
 /**
  * Wires the three size buttons (`[data-text-size]`): each applies, stores and shows itself as pressed. `workerKey`
  * is where the service worker reads the size.
  */
-export function setUpTextSizeButtons(controls: ParentNode, current: TextSize, workerKey: string | undefined): void {
+export function setUpTextSizeButtons(
+  controls: ParentNode,
+  current: TextSize,
+  workerKey: string | undefined,
+): (size: TextSize) => void {
   const buttons = [...controls.querySelectorAll<HTMLButtonElement>('button[data-text-size]')];
   const show = (size: TextSize) => {
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset['textSize'] === size));
@@ -48,4 +54,5 @@ export function setUpTextSizeButtons(controls: ParentNode, current: TextSize, wo
       show(size);
     });
   }
+  return show;
 }
