@@ -92,6 +92,9 @@ export function explainPair(
   } else {
     reasons.push(`Proposed as candidates through the key terms ${candidates.join(', ')}.`);
   }
+  if (!pair.sharedName) {
+    reasons.push('They share no name, place, organisation or figure, so their score is 0: never one story.');
+  }
   const decay = 1 - resolved.timeDecay * Math.min(1, pair.hoursApart / resolved.windowHours);
   reasons.push(
     `Score ${round(pair.score)} = (${resolved.textWeight} × text ${round(pair.textSimilarity)} + ` +

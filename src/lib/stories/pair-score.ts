@@ -1,4 +1,4 @@
-import { hoursApart, intersects, type PreparedArticle, sparseDot } from './features';
+import { hoursApart, intersects, type PreparedArticle, shareName, sparseDot } from './features';
 import type { GroupingOptions } from './options';
 
 // How alike two articles are. The text similarity (headline and lead) carries most of the score, because different
@@ -21,6 +21,8 @@ export interface PairScore {
   readonly withinWindow: boolean;
   /** Whether one outlet published both. */
   readonly sameSource: boolean;
+  /** Whether the two share a name, place, organisation or figure; without one they are never one story. */
+  readonly sharedName: boolean;
   /** The threshold that applies: `sameSourceThreshold` for one outlet, `threshold` otherwise. */
   readonly threshold: number;
   /** Whether the pair may be joined: within the window and at or above the threshold. */
@@ -59,6 +61,9 @@ function combine(
 export function pairScoreValue(a: PreparedArticle, b: PreparedArticle, options: GroupingOptions): number {
   const hours = hoursApart(a, b);
   if (hours > options.windowHours) return Number.NEGATIVE_INFINITY;
+  // Two reports of one event name the same place, person, body or figure, however they are worded; texts that share
+  // only common words (two council reports, or generated filler) are not one story, however alike they read.
+  if (!shareName(a, b)) return 0;
   const text = sparseDot(a.terms, a.weights, b.terms, b.weights);
   const title = options.textWeight < 1 ? sparseDot(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights) : 0;
   const conflict = figuresConflict(a, b);
@@ -76,7 +81,8 @@ export function scorePair(a: PreparedArticle, b: PreparedArticle, options: Group
   const titleSimilarity = sparseDot(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights);
   const numberConflict = figuresConflict(a, b);
   const hours = hoursApart(a, b);
-  const score = combine(textSimilarity, titleSimilarity, hours, numberConflict, options);
+  const sharedName = shareName(a, b);
+  const score = sharedName ? combine(textSimilarity, titleSimilarity, hours, numberConflict, options) : 0;
   const withinWindow = hours <= options.windowHours;
   const sameSource = a.article.source === b.article.source;
   const threshold = thresholdFor(a, b, options);
@@ -88,6 +94,7 @@ export function scorePair(a: PreparedArticle, b: PreparedArticle, options: Group
     hoursApart: hours,
     withinWindow,
     sameSource,
+    sharedName,
     threshold,
     passes: withinWindow && score >= threshold,
   };
