@@ -8,6 +8,7 @@
 // figures, on top of a shared news vocabulary (so the inverted index meets common terms, as on a real site).
 import { parseArgs } from 'node:util';
 import { groupStoriesWithStats, type StoryArticle } from '../src/lib/stories';
+import { randomFrom } from '../tools/generate-content';
 
 const VOCABULARY = (
   'government minister ministry parliament vote election party opposition coalition budget tax reform economy ' +
@@ -21,18 +22,6 @@ const VOCABULARY = (
   'army defence jets navy security attack investigation arrested suspects victims families rally crowd square'
 ).split(/\s+/);
 const SYLLABLES = 'ka ri to ne sa lo mi da pe ro va ki zo ma ni te li ko sta the xa ra po de'.split(' ');
-
-/** A small seeded pseudo-random generator (mulberry32): the same seed makes the same articles on every machine. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generated articles and the event each one reports. */
 export interface GeneratedStoryArticles {

@@ -58,7 +58,7 @@ const TAGS = [
 const COUNTRIES = ['GR', 'GB', 'DE', 'FR', 'IT', 'ES', 'US', 'CY', 'PL', 'UA', 'NL', 'BE', 'PT', 'SE'];
 
 /** A small seeded pseudo-random generator (mulberry32), so generated content is the same on every machine. */
-function randomFrom(seed: number): () => number {
+export function randomFrom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
