@@ -4,12 +4,14 @@
 //
 //   npm run bench -- --articles 1000,5000,20000 [--json bench-results/run.json] [--reference-sizes 1000,5000]
 //                    [--no-reference] [--profile DIR] [--keep] [--fast-build VALUE] [--stories SHARE]
+//                    [--sources 12] [--years N]
 //   npm run bench -- --from bench/results/run.json     (prints an earlier run's tables, as text and Markdown)
 //
 // The reference site is built at every size unless --reference-sizes names fewer (or --no-reference none).
 // --fast-build sets BROADSHEET_FAST_BUILD for Broadsheet's builds, to measure the fast-build layer piece by piece
 // (`--fast-build 0`, `--fast-build all,-gc`; docs/fast-build.md). --stories 0.2 generates that share of articles as
 // three-outlet stories, and the added article joins a story instead of standing alone (docs/stories.md).
+// --sources 50 --years 5 spreads the articles over 50 outlets and five years, as issue 20's archive of 100,000 is.
 //
 // Exit codes: 0 every measured target met, 1 a target missed, 2 a build failed or the arguments are wrong.
 import { spawn } from 'node:child_process';
@@ -101,6 +103,10 @@ export interface BenchReport {
   readonly fastBuild?: string | undefined;
   /** The share of generated articles in three-outlet stories (`--stories`); absent in runs made before it existed. */
   readonly stories?: number | undefined;
+  /** How many sources the articles were spread over (`--sources`); absent in runs made before it existed (12). */
+  readonly sources?: number | undefined;
+  /** The years the articles were spread over (`--years`); absent when six a day from 2024 (the default). */
+  readonly years?: number | undefined;
 }
 
 /**
@@ -307,6 +313,8 @@ async function benchSize(
     keep: boolean;
     fastBuild: Record<string, string>;
     stories: number;
+    sources: number;
+    years: number | undefined;
   },
 ): Promise<SizeResult> {
   const work = join(projectRoot, 'node_modules/.cache/broadsheet-bench', String(articles));
@@ -315,7 +323,12 @@ async function benchSize(
   const ourOut = join(work, 'dist');
   const referenceOut = join(referenceRoot, 'node_modules/.cache/bench', String(articles));
   rmSync(work, { recursive: true, force: true });
-  generateContent(contentDir, { articles, stories: options.stories });
+  generateContent(contentDir, {
+    articles,
+    stories: options.stories,
+    sources: options.sources,
+    ...(options.years === undefined ? {} : { years: options.years }),
+  });
   const ourCache = resolve(projectRoot, cacheDirFor(projectRoot, contentDir));
   const sites: Record<SiteName, BuildRun & { caches: string[] }> = {
     broadsheet: {
@@ -395,6 +408,8 @@ async function main(): Promise<void> {
       from: { type: 'string' },
       'fast-build': { type: 'string' },
       stories: { type: 'string', default: '0' },
+      sources: { type: 'string', default: '12' },
+      years: { type: 'string' },
     },
   });
   if (values.from) {
@@ -416,7 +431,7 @@ async function main(): Promise<void> {
       ? sizes
       : numbers(values['reference-sizes']);
   const usage =
-    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>] [--stories 0.2]';
+    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>] [--stories 0.2] [--sources 50] [--years 5]';
   if ([...sizes, ...referenceSizes].some((size) => !Number.isInteger(size) || size < 1)) {
     console.error(usage);
     process.exit(2);
@@ -424,6 +439,15 @@ async function main(): Promise<void> {
   const stories = Number(values.stories);
   if (!(stories >= 0 && stories <= 1)) {
     console.error(`--stories must be a share from 0 to 1, not "${values.stories}".\n${usage}`);
+    process.exit(2);
+  }
+  const sources = Number(values.sources);
+  const years = values.years === undefined ? undefined : Number(values.years);
+  if (
+    !(Number.isInteger(sources) && sources >= 1) ||
+    (years !== undefined && !(Number.isInteger(years) && years >= 1))
+  ) {
+    console.error(`--sources and --years take whole numbers from 1.\n${usage}`);
     process.exit(2);
   }
   let fastBuild: Record<string, string>;
@@ -446,6 +470,8 @@ async function main(): Promise<void> {
         keep: values.keep,
         fastBuild,
         stories,
+        sources,
+        years,
       }),
     );
   }
@@ -469,6 +495,8 @@ async function main(): Promise<void> {
     targets,
     fastBuild: fastBuildPieces,
     stories,
+    sources,
+    ...(years === undefined ? {} : { years }),
   };
   if (values.json) {
     mkdirSync(dirname(resolve(values.json)), { recursive: true });

@@ -1,7 +1,7 @@
 // Writes deterministic synthetic content that follows the content format (docs/content-format.md): sources and articles with tags,
 // headings, lists, quotes and links. Build tests and measurements use it; nothing it writes is committed.
 //
-//   npm run generate -- --articles 1000 --out /tmp/broadsheet-1000 [--sources 12] [--seed 1] [--stories 0.2]
+//   npm run generate -- --articles 1000 --out /tmp/broadsheet-1000 [--sources 12] [--seed 1] [--stories 0.2] [--years 5]
 //
 // Runs through tsx (npm run generate), like the other TypeScript tools in tools/.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,12 @@ export interface GenerateOptions {
    * words, so that story grouping has stories to find. Default 0: the content earlier measurements were made on.
    */
   readonly stories?: number;
+  /**
+   * Spreads the articles evenly over this many whole years ending on 31 December 2026 (5: 2022 to 2026), as an
+   * archive fed by many outlets for years looks. Absent: about six articles a day from 1 January 2024, the content
+   * earlier measurements were made on.
+   */
+  readonly years?: number;
 }
 
 /**
@@ -117,7 +123,7 @@ function quote(text: string): string {
 
 /** Writes `sources/` and `articles/` under `dir` (which is emptied first) and returns the article ids. */
 export function generateContent(dir: string, options: GenerateOptions): string[] {
-  const { articles, sources = 12, seed = 1, words = [300, 2000], stories = 0 } = options;
+  const { articles, sources = 12, seed = 1, words = [300, 2000], stories = 0, years } = options;
   // Every block of three consecutive articles (three outlets, the same day) whose number falls on the share is a story.
   const storyEvery = stories > 0 ? Math.max(1, Math.round(1 / stories)) : 0;
   const random = randomFrom(seed);
@@ -138,10 +144,13 @@ export function generateContent(dir: string, options: GenerateOptions): string[]
     );
   }
   const ids: string[] = [];
-  const start = Date.UTC(2024, 0, 1);
+  const start = years === undefined ? Date.UTC(2024, 0, 1) : Date.UTC(2027 - years, 0, 1);
+  // Days the articles are spread over: `years` whole years, or six articles a day.
+  const days = years === undefined ? 0 : Math.round((Date.UTC(2027, 0, 1) - start) / 86_400_000);
   for (let index = 0; index < articles; index += 1) {
-    // About six articles a day, some with a time and an offset, some with a date only.
-    const day = new Date(start + Math.floor(index / 6) * 86_400_000);
+    // Some with a time and an offset, some with a date only.
+    const dayNumber = years === undefined ? Math.floor(index / 6) : Math.floor((index * days) / articles);
+    const day = new Date(start + dayNumber * 86_400_000);
     const ymd = day.toISOString().slice(0, 10);
     const date = index % 3 === 0 ? ymd : `${ymd}T${String(6 + (index % 14)).padStart(2, '0')}:15:00+03:00`;
     const [year, month] = ymd.split('-');
@@ -189,13 +198,16 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       sources: { type: 'string', default: '12' },
       seed: { type: 'string', default: '1' },
       stories: { type: 'string', default: '0' },
+      years: { type: 'string' },
     },
   });
   const count = Number(values.articles);
   const stories = Number(values.stories);
-  if (!values.out || !Number.isInteger(count) || count < 0 || !(stories >= 0 && stories <= 1)) {
+  const years = values.years === undefined ? undefined : Number(values.years);
+  const badYears = years !== undefined && !(Number.isInteger(years) && years >= 1 && years <= 50);
+  if (!values.out || !Number.isInteger(count) || count < 0 || !(stories >= 0 && stories <= 1) || badYears) {
     console.error(
-      'Usage: npm run generate -- --articles <count> --out <folder> [--sources 12] [--seed 1] [--stories 0.2]',
+      'Usage: npm run generate -- --articles <count> --out <folder> [--sources 12] [--seed 1] [--stories 0.2] [--years 5]',
     );
     process.exit(2);
   }
@@ -205,6 +217,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     sources: Number(values.sources),
     seed: Number(values.seed),
     stories,
+    ...(years === undefined ? {} : { years }),
   });
   console.log(`Wrote ${ids.length} articles and ${values.sources} sources to ${out}`);
   console.log(`Build them with: BROADSHEET_CONTENT_DIR=${out} npm run build`);
