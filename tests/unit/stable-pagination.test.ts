@@ -43,7 +43,7 @@ describe('paginateFromOldest', () => {
       );
       // Once in twenty additions a page closes, and the page before it now links to it rather than to the head.
       expect(added.length, `adding item ${count + 1}`).toBeLessThanOrEqual(1);
-      expect(changed.length, `adding item ${count + 1}`).toBe(added.length);
+      expect(changed.length, `adding item ${count + 1}`).toBe(added.length === 1 && old.size > 0 ? 1 : 0);
       expect(
         changed.every(([, page]) => page.items.length === 20),
         `adding item ${count + 1}`,
