@@ -224,11 +224,14 @@ export function archiveDayPaths<T>(
   });
 }
 
-/** A month for reading, such as "April 2024", from a `YYYY-MM` key, in `locale`. */
-export function formatMonthHeading(month: string, locale: string): string {
+/**
+ * A month for reading, such as "April 2024", from a `YYYY-MM` key, in `locale`; `pattern` is the interface language's
+ * (`LLLL yyyy` writes a Greek month on its own in the nominative, "Απρίλιος 2024").
+ */
+export function formatMonthHeading(month: string, locale: string, pattern = 'LLLL yyyy'): string {
   const [year, monthNumber] = month.split('-').map(Number);
   // Mid-month noon UTC, formatted in UTC: the machine's zone cannot move it into another month.
-  return format(new Date(Date.UTC(year ?? 1970, (monthNumber ?? 1) - 1, 15, 12)), 'LLLL yyyy', {
+  return format(new Date(Date.UTC(year ?? 1970, (monthNumber ?? 1) - 1, 15, 12)), pattern, {
     in: tz('UTC'),
     locale: dateFnsLocale(locale),
   });

@@ -6,23 +6,49 @@ import type { ContentDate } from '@/lib/content-date';
 // Every date the site shows goes through this module, always with an explicit IANA time zone: the build machine's
 // zone never leaks into a page. Relative times ("3 hours ago") are never computed: they would be stale once deployed.
 
+/** The date-fns patterns of each kind of date the site shows (an interface dictionary's `dates`). */
+export interface DateFormats {
+  /** A calendar day: `PPP` gives "19 April 2024". */
+  readonly day: string;
+  /** A day with its time and zone: `PPP, p zzz`. */
+  readonly dayTime: string;
+  /** A listing's day heading: `EEEE, PPP` gives "Friday, 19 April 2024". */
+  readonly dayHeading: string;
+  /** A month on its own: `LLLL yyyy` gives "April 2024". */
+  readonly month: string;
+}
+
+/** The patterns used when a context gives none: English punctuation, which most languages share. */
+export const DEFAULT_DATE_FORMATS: DateFormats = {
+  day: 'PPP',
+  dayTime: 'PPP, p zzz',
+  dayHeading: 'EEEE, PPP',
+  month: 'LLLL yyyy',
+};
+
 /** The time zone and locale a date is shown in (from `site.config.ts`). */
 export interface DateContext {
   /** An IANA time zone such as `Europe/Athens`. */
   readonly timeZone: string;
   /** A BCP 47 locale such as `en-GB`. */
   readonly locale: string;
+  /** The patterns, from the interface language (Arabic writes its own comma); DEFAULT_DATE_FORMATS when left out. */
+  readonly formats?: DateFormats | undefined;
 }
 
 const localesByCode = new Map<string, Locale>(
   Object.values(dateFnsLocales as Record<string, Locale>).map((locale) => [locale.code ?? '', locale]),
 );
 
-/** The date-fns locale for a BCP 47 tag, falling back from `pt-BR` to `pt`, then to `en-GB`. */
+/**
+ * The date-fns locale for a BCP 47 tag, falling back from `pt-BR` to `pt`, then to `en-GB`; Unicode extensions
+ * (`ar-u-nu-latn`) are not part of a date-fns code and are left out.
+ */
 export function dateFnsLocale(tag: string): Locale {
-  const exact = localesByCode.get(tag);
+  const code = tag.split('-u-')[0] ?? tag;
+  const exact = localesByCode.get(code);
   if (exact) return exact;
-  const language = tag.split('-')[0] ?? '';
+  const language = code.split('-')[0] ?? '';
   return localesByCode.get(language) ?? localesByCode.get('en-GB') ?? dateFnsLocales.enGB;
 }
 
@@ -64,17 +90,23 @@ export function datetimeAttribute(date: ContentDate): string {
 
 /** A date for reading, such as "19 April 2024", with the time ("19 April 2024, 09:30 EEST") when one was given. */
 export function formatArticleDate(date: ContentDate, context: DateContext): string {
-  return remembered(`article|${date.iso}|${date.dateOnly}|${context.timeZone}|${context.locale}`, () => {
+  const formats = context.formats ?? DEFAULT_DATE_FORMATS;
+  const pattern = date.dateOnly ? formats.day : formats.dayTime;
+  return remembered(`article|${date.iso}|${date.dateOnly}|${context.timeZone}|${context.locale}|${pattern}`, () => {
     const locale = dateFnsLocale(context.locale);
-    if (date.dateOnly) return formatDayKey(date.iso, 'PPP', locale);
-    return format(new Date(date.iso), 'PPP, p zzz', { in: tz(context.timeZone), locale });
+    if (date.dateOnly) return formatDayKey(date.iso, pattern, locale);
+    return format(new Date(date.iso), pattern, { in: tz(context.timeZone), locale });
   });
 }
 
-/** A day heading for a listing, such as "Friday, 19 April 2024", from a `YYYY-MM-DD` day key. */
+/**
+ * A day heading for a listing, such as "Friday, 19 April 2024" (in Greek "Παρασκευή, 19 Απριλίου 2024", the month in
+ * the genitive as a date needs), from a `YYYY-MM-DD` day key.
+ */
 export function formatDayHeading(day: string, context: DateContext): string {
-  return remembered(`heading|${day}|${context.locale}`, () =>
-    formatDayKey(day, 'EEEE, PPP', dateFnsLocale(context.locale)),
+  const pattern = (context.formats ?? DEFAULT_DATE_FORMATS).dayHeading;
+  return remembered(`heading|${day}|${context.locale}|${pattern}`, () =>
+    formatDayKey(day, pattern, dateFnsLocale(context.locale)),
   );
 }
 

@@ -1,5 +1,11 @@
-// Text for readers that depends on the locale: country names, lists of names, counts. Built on Intl, so nothing
-// here needs a translation table.
+import type { InterfaceLanguage } from '@/lib/i18n';
+import { pluralText } from '@/lib/i18n/template';
+
+// Text for readers that depends on the locale: country names, lists of names, counts. Built on Intl; the words come
+// from the interface language's dictionary (src/lib/i18n), the plural form from Intl.PluralRules.
+
+/** What counting needs of an interface language: its locale and its words. */
+export type CountingLanguage = Pick<InterfaceLanguage, 'locale' | 'text'>;
 
 /** A country's name in `locale` from its ISO 3166-1 alpha-2 code (`GR` → `Greece`); the code when unknown. */
 export function countryName(code: string, locale: string): string {
@@ -24,24 +30,27 @@ export function joinListParts<T>(items: readonly T[], locale: string): ListPart<
   });
 }
 
-/** How many articles, in words: `1 article`, `1,204 articles`. */
-export function articleCount(count: number, locale: string): string {
-  const noun = new Intl.PluralRules(locale).select(count) === 'one' ? 'article' : 'articles';
-  return `${new Intl.NumberFormat(locale).format(count)} ${noun}`;
+/** How many articles, in words: `1 article`, `1,204 articles` (`مقالان` for two in Arabic). */
+export function articleCount(count: number, language: CountingLanguage): string {
+  return pluralText(language.text.listing.articleCount, count, language.locale);
+}
+
+/** How many reports a story has, in words: `3 reports`. */
+export function reportCount(count: number, language: CountingLanguage): string {
+  return pluralText(language.text.story.reports, count, language.locale);
 }
 
 /** How many more outlets, in words: `+1 more outlet`, `+3 more outlets`. */
-export function moreOutlets(count: number, locale: string): string {
-  const noun = new Intl.PluralRules(locale).select(count) === 'one' ? 'outlet' : 'outlets';
-  return `+${new Intl.NumberFormat(locale).format(count)} more ${noun}`;
+export function moreOutlets(count: number, language: CountingLanguage): string {
+  return pluralText(language.text.story.moreOutlets, count, language.locale);
 }
 
 /**
  * Outlet names for "Also covered by …": all of them up to three, else the first two and how many more
  * (`A, B and 2 more`), so a story covered by twenty outlets still reads as one line.
  */
-export function coveredByText(names: readonly string[], locale: string): string {
-  if (names.length <= 3) return formatNameList(names, locale);
-  const more = `${new Intl.NumberFormat(locale).format(names.length - 2)} more`;
-  return formatNameList([...names.slice(0, 2), more], locale);
+export function coveredByText(names: readonly string[], language: CountingLanguage): string {
+  if (names.length <= 3) return formatNameList(names, language.locale);
+  const more = pluralText(language.text.story.namesAndMore, names.length - 2, language.locale);
+  return formatNameList([...names.slice(0, 2), more], language.locale);
 }

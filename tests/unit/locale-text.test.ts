@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { articleCount, countryName, formatNameList, joinListParts } from '@/lib/locale-text';
+import { interfaceLanguage } from '@/lib/i18n';
+import {
+  articleCount,
+  countryName,
+  coveredByText,
+  formatNameList,
+  joinListParts,
+  moreOutlets,
+  reportCount,
+} from '@/lib/locale-text';
+
+const english = interfaceLanguage('en-GB');
+const greek = interfaceLanguage('el');
+const arabic = interfaceLanguage('ar');
 
 describe('countryName', () => {
   it('names a country in the locale', () => {
@@ -44,8 +57,39 @@ describe('joinListParts', () => {
 
 describe('articleCount', () => {
   it('uses the singular for one and groups digits', () => {
-    expect(articleCount(0, 'en-GB')).toBe('0 articles');
-    expect(articleCount(1, 'en-GB')).toBe('1 article');
-    expect(articleCount(1204, 'en-GB')).toBe('1,204 articles');
+    expect(articleCount(0, english)).toBe('0 articles');
+    expect(articleCount(1, english)).toBe('1 article');
+    expect(articleCount(1204, english)).toBe('1,204 articles');
+  });
+
+  it('counts in Greek with its digit grouping', () => {
+    expect(articleCount(1, greek)).toBe('1 άρθρο');
+    expect(articleCount(12_040, greek)).toBe('12.040 άρθρα');
+  });
+
+  it('counts in Arabic in each of its six plural categories, with Latin digits', () => {
+    expect([0, 1, 2, 3, 11, 100].map((count) => articleCount(count, arabic))).toEqual([
+      'لا مقالات',
+      'مقال واحد',
+      'مقالان',
+      '3 مقالات',
+      '11 مقالًا',
+      '100 مقال',
+    ]);
+  });
+});
+
+describe('story counts', () => {
+  it('says how many reports and how many more outlets', () => {
+    expect(reportCount(3, english)).toBe('3 reports');
+    expect(moreOutlets(1, english)).toBe('+1 more outlet');
+    expect(moreOutlets(3, english)).toBe('+3 more outlets');
+    expect(moreOutlets(2, arabic)).toBe('+مصدران آخران');
+  });
+
+  it('names up to three outlets, then two and how many more', () => {
+    expect(coveredByText(['A', 'B', 'C'], english)).toBe('A, B and C');
+    expect(coveredByText(['A', 'B', 'C', 'D'], english)).toBe('A, B and 2 more');
+    expect(coveredByText(['A', 'B', 'C', 'D', 'E'], greek)).toBe('A, B και 3 ακόμη');
   });
 });

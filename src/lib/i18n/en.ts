@@ -1,0 +1,197 @@
+import type { DictionaryShape } from '@/lib/i18n/types';
+
+// English, the reference dictionary: its keys are every language's keys. Texts are templates: `{name}` marks where a
+// value goes (see template.ts); a countable phrase gives one text per plural category, with `{count}` for the number.
+
+const english = {
+  language: {
+    /** The locale numbers and dates use when the site's locale names the language alone (`en`). */
+    defaultLocale: 'en-GB',
+  },
+  /** date-fns patterns (https://date-fns.org/docs/format): the formats stay, the locale supplies the words. */
+  dates: {
+    day: 'PPP',
+    dayTime: 'PPP, p zzz',
+    dayHeading: 'EEEE, PPP',
+    month: 'LLLL yyyy',
+  },
+  site: {
+    description: 'News from the outlets that first published it, each article credited to its source.',
+    skipLink: 'Skip to content',
+    footerCredit:
+      'Every article on {site} is credited to the outlet that first published it; the articles belong to their original publishers.',
+    footerFeeds: '{feeds}: follow the site, a source or a topic in a feed reader.',
+    footerFeedsLink: 'Feeds',
+  },
+  nav: {
+    label: 'Main',
+    latest: 'Latest',
+    sources: 'Sources',
+    topics: 'Topics',
+    archive: 'Archive',
+    search: 'Search',
+  },
+  listing: {
+    latestNews: 'Latest news',
+    empty: 'No articles yet.',
+    pagedTitle: '{title}, page {page} of {total}',
+    articleCount: { one: '{count} article', other: '{count} articles' },
+  },
+  pagination: {
+    label: 'Pages',
+    newer: 'Newer',
+    older: 'Older',
+    pageOf: 'Page {page} of {total}',
+  },
+  article: {
+    neighboursLabel: 'Newer and older articles',
+    newer: 'Newer',
+    older: 'Older',
+    topicsLabel: 'Topics',
+    moreFrom: 'More from {source}',
+  },
+  attribution: {
+    publishedBy: 'Originally published by {source} on {date}',
+    by: 'By {names}',
+    updated: 'Updated {date}',
+    via: 'Via {names}',
+    readOriginal: 'Read the original at {host}',
+    sentence: '{text}.',
+  },
+  story: {
+    reports: { one: '{count} report', other: '{count} reports' },
+    moreOutlets: { one: '+{count} more outlet', other: '+{count} more outlets' },
+    alsoCoveredBy: 'Also covered by {outlets}',
+    moreOnStory: 'More on this story: {reports}',
+    namesAndMore: { one: '{count} more', other: '{count} more' },
+    kicker: 'Full coverage',
+    description: { one: 'How {count} report covered: {title}', other: 'How {count} reports covered: {title}' },
+    firstReportedBy: 'First reported by {source} on {date}',
+  },
+  sources: {
+    title: 'Sources',
+    description: 'The outlets whose articles {site} carries.',
+    empty: 'No sources yet.',
+  },
+  topics: {
+    title: 'Topics',
+    description: "Every topic {site}'s articles are filed under.",
+    empty: 'No topics yet.',
+    kicker: 'Topic',
+    topicDescription: 'News about {topic}.',
+  },
+  archive: {
+    title: 'Archive',
+    description: 'Every article, by the month and day it was published.',
+    intro: 'Every article by the day it was published, in the site’s time zone ({zone}).',
+    monthDescription: 'Articles published in {month}.',
+    daysOf: 'Days of {month}',
+    dayDescription: 'Articles published on {day}.',
+    breadcrumb: 'Breadcrumb',
+    monthsLabel: 'Newer and older months',
+    daysLabel: 'Newer and older days',
+    newerMonth: 'Newer month',
+    olderMonth: 'Older month',
+    newerDay: 'Newer day',
+    olderDay: 'Older day',
+  },
+  search: {
+    title: 'Search',
+    description: 'Search every article by its words, source and topic.',
+    label: 'Search articles',
+    submit: 'Search',
+    source: 'Source',
+    allSources: 'All sources',
+    topic: 'Topic',
+    allTopics: 'All topics',
+    order: 'Order',
+    bestMatch: 'Best match',
+    newestFirst: 'Newest first',
+    language: 'Language',
+    languageNote: 'Each language is searched on its own: choose one to search its articles.',
+    resultsLabel: 'Search results',
+    noScript:
+      'Search needs JavaScript, which is turned off or unavailable. You can still browse every article by {source} or by {topic}.',
+    noScriptSource: 'source',
+    noScriptTopic: 'topic',
+    showMore: 'Show more results',
+    searching: 'Searching…',
+    unavailable: 'Search is not available right now: its index could not be loaded. It is built by `npm run build`.',
+    showing: 'Showing {shown} of {total}.',
+    noMatches: 'No articles match',
+    matches: { one: '{count} article matches', other: '{count} articles match' },
+    announcement: '{found}{query}{filters}.',
+    announcementQuery: ' “{query}”',
+    announcementFilters: ' ({filters})',
+    filterSeparator: ', ',
+    filter: '{name}: {value}',
+    filterSource: 'source',
+    filterTopic: 'topic',
+  },
+  feeds: {
+    title: 'Feeds',
+    description: 'Follow {site} in a feed reader: the whole site, each source or each topic.',
+    intro: {
+      one: 'Follow the news in a feed reader. Each feed carries the newest article in full, credited to its source with a link to the original, in RSS, Atom and JSON Feed.',
+      other:
+        'Follow the news in a feed reader. Each feed carries the newest {count} articles in full, each credited to its source with a link to the original, in RSS, Atom and JSON Feed.',
+    },
+    everything: 'Everything',
+    sources: 'Sources',
+    opml: '{link}, to import into a feed reader in one go.',
+    opmlLink: "Every source's feed as one OPML file",
+    noSources: 'No sources yet.',
+    topics: 'Topics',
+    noTopics: 'No topics yet.',
+    sourceFeedDescription: 'Articles first published by {source}.',
+    sourceFeedDescriptionWith: 'Articles first published by {source}: {description}.',
+    topicFeedDescription: 'News about {topic}.',
+    opmlTitle: '{site}: every source',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is nothing at this address. The article may have moved, or the link may have a typo in it.',
+    suggestions: 'Try {latest}, browse by {source} or by {topic}.',
+    latest: 'the latest news',
+    source: 'source',
+    topic: 'topic',
+  },
+  offline: {
+    title: 'Offline',
+    heading: 'You are offline',
+    body: 'This page is not saved on this device, so it cannot be shown without a connection. {site} saves the front page, the newest articles and every page you open, for reading offline.',
+    saved: 'Saved on this device',
+    latest: 'Latest news',
+    back: 'Pages open as usual again once you are back online.',
+  },
+  reader: {
+    label: 'Reading settings',
+    textSize: 'Text size',
+    smaller: 'Smaller',
+    normal: 'Normal',
+    larger: 'Larger',
+    clear: 'Clear reading history',
+    cleared: 'Reading history cleared.',
+    shortcuts: 'Keyboard shortcuts',
+    markRead: 'Read',
+    markNew: 'New',
+  },
+  keys: {
+    title: 'Keyboard shortcuts',
+    nextPrevious: '{j} and {k}',
+    nextPreviousText:
+      'On a list of articles, the next and previous headline. On an article, the next (older) and previous (newer) article.',
+    open: '{o} or {enter}',
+    openText: 'Open the headline that has focus.',
+    searchText: 'Search.',
+    helpText: 'Show these shortcuts. {esc} closes them.',
+    note: 'Keys do nothing while you type in a field or hold Ctrl, Alt or ⌘.',
+    close: 'Close',
+  },
+};
+
+/** The keys and kinds of text every interface dictionary has. */
+export type Dictionary = DictionaryShape<typeof english>;
+
+/** English. */
+export const en: Dictionary = english;
