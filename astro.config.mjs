@@ -99,6 +99,8 @@ export default defineConfig({
       createMarkdownOptions({
         contentDir,
         base: siteConfig.base,
+        // Articles without a `lang` of their own or of their source are in the site's language (typographic quotes).
+        locale: siteConfig.locale,
         revision: `${sourceRevision(projectRoot)}/fast-build:${describeFastBuildPieces(fastBuildPieces)}`,
       }),
     ),

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { splitMarkdown } from '@/lib/frontmatter';
+import { createMarkdownOptions } from '@/lib/markdown/pipeline';
 import { remarkSmartypants } from '@/lib/markdown/remark-smartypants';
 import { generateContent } from '../../tools/generate-content';
 import { temporaryFolder } from '../support/build';
@@ -144,5 +145,59 @@ describe('Broadsheet’s SmartyPants step', () => {
       if (astro !== ours) differences.push(file);
     }
     expect(differences).toEqual([]);
+  });
+});
+
+describe('quotes in the article’s language', () => {
+  const contentDir = temporaryFolder('smartypants-languages');
+  mkdirSync(join(contentDir, 'sources'), { recursive: true });
+  writeFileSync(join(contentDir, 'sources', 'kathimerini.yaml'), 'name: Kathimerini\nlanguage: el\n');
+  writeFileSync(join(contentDir, 'sources', 'al-ahram.yaml'), 'name: Al-Ahram\nlanguage: AR\n');
+  writeFileSync(join(contentDir, 'sources', 'no-language.yaml'), 'name: Somewhere\n');
+  /** The site's real pipeline, with an English site locale. */
+  const pipeline = createMarkdownProcessor({
+    ...createMarkdownOptions({ contentDir, locale: 'en-GB' }),
+    syntaxHighlight: false,
+  });
+  const render = async (markdown: string, frontmatter: Record<string, unknown>) =>
+    (await (await pipeline).render(markdown, { frontmatter })).code;
+
+  it('gives Greek «…», keeps the apostrophes of elided words, and pairs quotes across emphasis', async () => {
+    const html = await render(`Είπε "σ' αγαπώ" και "*όχι*", που 'ναι αλλιώς -- τέλος...`, { lang: 'el' });
+    expect(html).toBe('<p>Είπε «σ’ αγαπώ» και «<em>όχι</em>», που ’ναι αλλιώς — τέλος…</p>');
+  });
+
+  it('leaves Arabic quotes straight, still setting dashes and ellipses', async () => {
+    const html = await render(`قال "مرحبا" و'أهلا' -- ثم... \`\`x''`, { lang: 'ar' });
+    expect(html).toBe(`<p>قال "مرحبا" و'أهلا' — ثم… \`\`x''</p>`);
+  });
+
+  it('gives English “…” and ‘…’ with apostrophes, exactly as Astro’s own step does', async () => {
+    const markdown = `He said "it's the '80s" and 'fine' -- \`\`really''.`;
+    const html = await render(markdown, { lang: 'en-US' });
+    expect(html).toBe('<p>He said “it’s the ’80s” and ‘fine’ — “really”.</p>');
+    const [astro] = await renderBoth(markdown);
+    expect(html).toBe(astro);
+  });
+
+  it('gives German „…“, Swiss German «…», and French «…» with narrow no-break spaces inside', async () => {
+    expect(await render(`Er sagte "wie geht's" heute.`, { lang: 'de' })).toBe('<p>Er sagte „wie geht’s“ heute.</p>');
+    expect(await render(`Er sagte "gut".`, { lang: 'de-ch' })).toBe('<p>Er sagte «gut».</p>');
+    expect(await render(`Il a dit "l'homme" et "*oui*".`, { lang: 'fr' })).toBe(
+      '<p>Il a dit «\u202Fl’homme\u202F» et «\u202F<em>oui</em>\u202F».</p>',
+    );
+  });
+
+  it('takes the language from lang, else the source’s language, else the site’s locale', async () => {
+    const markdown = 'A "quote".';
+    expect(await render(markdown, { source: 'kathimerini' })).toBe('<p>A «quote».</p>');
+    expect(await render(markdown, { source: 'al-ahram' })).toBe('<p>A "quote".</p>');
+    expect(await render(markdown, { source: 'al-ahram', lang: 'el' })).toBe('<p>A «quote».</p>');
+    expect(await render(markdown, { source: 'no-language' })).toBe('<p>A “quote”.</p>');
+    expect(await render(markdown, { source: 'constructor' })).toBe('<p>A “quote”.</p>');
+  });
+
+  it('leaves quotes straight in a language it has no rule for (Hebrew, Persian, Japanese)', async () => {
+    for (const lang of ['he', 'fa', 'ja']) expect(await render('A "quote".', { lang })).toBe('<p>A "quote".</p>');
   });
 });

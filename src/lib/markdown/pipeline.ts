@@ -15,6 +15,7 @@ import { rehypeUnprefixIds } from '@/lib/markdown/rehype-unprefix-ids';
 import { remarkImagePolicy } from '@/lib/markdown/remark-image-policy';
 import { remarkSmartypants } from '@/lib/markdown/remark-smartypants';
 import { articleSanitizeSchema } from '@/lib/markdown/sanitize-schema';
+import { readSourceLanguages } from '@/lib/markdown/source-languages';
 
 /** Settings of the article Markdown pipeline. */
 export interface MarkdownPipelineOptions {
@@ -27,6 +28,12 @@ export interface MarkdownPipelineOptions {
    * in the options so that Astro, which hashes them, drops rendered entries and cached pages when that code changes.
    */
   readonly revision?: string | undefined;
+  /**
+   * The site's locale, the language of articles whose front matter and source name none; typographic quotes follow
+   * each article's language (quotes.ts). astro.config.mjs passes `siteConfig.locale`; left out, it is `en`. Taken as
+   * an option rather than imported, so that editing the site's settings does not re-render every body.
+   */
+  readonly locale?: string | undefined;
 }
 
 /** What `unified()` from @astrojs/markdown-remark takes: plugins and remark-rehype options. */
@@ -43,14 +50,19 @@ export interface MarkdownOptions {
 
 /** Options for `unified()` from @astrojs/markdown-remark: the whole article Markdown pipeline. */
 export function createMarkdownOptions(options: MarkdownPipelineOptions): MarkdownOptions {
-  const { contentDir, base = '/', revision } = options;
+  const { contentDir, base = '/', revision, locale = 'en' } = options;
   if (!path.isAbsolute(contentDir)) {
     throw new Error(`createMarkdownOptions: contentDir must be an absolute path, got ${JSON.stringify(contentDir)}.`);
   }
   const imageOptions = { contentDir: path.resolve(contentDir) };
+  // The sources' languages are data in the options, which Astro hashes: a source's new language re-renders bodies.
+  const languages = { locale, sourceLanguages: readSourceLanguages(imageOptions.contentDir) };
   return {
-    // SmartyPants first, where Astro's own step ran: right after GFM.
-    remarkPlugins: [remarkSmartypants, [remarkImagePolicy, imageOptions]],
+    // SmartyPants first, where Astro's own step ran: right after GFM; its quotes follow each article's language.
+    remarkPlugins: [
+      [remarkSmartypants, languages],
+      [remarkImagePolicy, imageOptions],
+    ],
     // Order matters: everything before rehype-sanitize sees untrusted HTML; only trusted steps follow it.
     rehypePlugins: [
       // Raw HTML arrives as `raw` nodes, which sanitize would drop whole; parse it into elements first.
