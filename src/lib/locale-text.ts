@@ -1,5 +1,5 @@
 import type { InterfaceLanguage } from '@/lib/i18n';
-import { pluralText } from '@/lib/i18n/template';
+import { fillTemplate, formatNumber, pluralText } from '@/lib/i18n/template';
 
 // Text for readers that depends on the locale: country names, lists of names, counts. Built on Intl; the words come
 // from the interface language's dictionary (src/lib/i18n), the plural form from Intl.PluralRules.
@@ -53,4 +53,18 @@ export function coveredByText(names: readonly string[], language: CountingLangua
   if (names.length <= 3) return formatNameList(names, language.locale);
   const more = pluralText(language.text.story.namesAndMore, names.length - 2, language.locale);
   return formatNameList([...names.slice(0, 2), more], language.locale);
+}
+
+/** A listing page's title: `Athens News` on page 1, `Athens News, page 2 of 3` after it, in the interface language. */
+export function pagedTitle(
+  title: string,
+  page: { readonly number: number; readonly total: number },
+  language: CountingLanguage,
+): string {
+  if (page.number <= 1) return title;
+  return fillTemplate(language.text.listing.pagedTitle, {
+    title,
+    page: formatNumber(page.number, language.locale),
+    total: formatNumber(page.total, language.locale),
+  });
 }

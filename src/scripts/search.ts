@@ -10,9 +10,11 @@ import {
 import {
   type PagefindResultData,
   resultsAnnouncement,
+  type SearchPageText,
   type SearchResultView,
   toResultView,
 } from '@/lib/search/search-results';
+import { fillTemplate, formatNumber } from '@/lib/i18n/template';
 import { searchPath, withBase } from '@/lib/urls';
 
 // The search page's client: it reads the search from the URL, asks Pagefind (loaded from the built site, never
@@ -40,6 +42,10 @@ const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-list]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
 const template = document.querySelector<HTMLTemplateElement>('[data-search-template]');
+// The words to write, in the site's language, from the page (SearchResults.astro): the bundle holds no language.
+const text = JSON.parse(
+  document.querySelector<HTMLElement>('[data-search-results]')?.dataset['searchText'] ?? '{}',
+) as SearchPageText;
 const pageTitle = document.title;
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -92,11 +98,11 @@ function filterLabels(state: SearchState): string[] {
       field instanceof HTMLSelectElement
         ? [...field.options].find((candidate) => candidate.value === value)
         : undefined;
-    return `${prefix}: ${option?.text ?? value}`;
+    return fillTemplate(text.filter, { name: prefix, value: option?.text ?? value });
   };
   return [
-    ...(state.source ? [label(SEARCH_PARAMS.source, 'source', state.source)] : []),
-    ...(state.tag ? [label(SEARCH_PARAMS.tag, 'topic', state.tag)] : []),
+    ...(state.source ? [label(SEARCH_PARAMS.source, text.filterSource, state.source)] : []),
+    ...(state.tag ? [label(SEARCH_PARAMS.tag, text.filterTopic, state.tag)] : []),
   ];
 }
 
@@ -147,7 +153,7 @@ async function runSearch(state: SearchState): Promise<void> {
     if (status) status.textContent = '';
     return;
   }
-  if (status) status.textContent = 'Searching…';
+  if (status) status.textContent = text.searching;
   try {
     const { term, options } = pagefindSearchArguments(state);
     const found = await (await loadPagefind()).search(term, options);
@@ -157,13 +163,12 @@ async function runSearch(state: SearchState): Promise<void> {
     list?.replaceChildren();
     await showMore(searchNumber);
     if (searchNumber !== latestSearch) return;
-    if (status) status.textContent = resultsAnnouncement(total, state.query, filterLabels(state));
+    if (status) status.textContent = resultsAnnouncement(total, state.query, filterLabels(state), text);
   } catch (error) {
     if (searchNumber !== latestSearch) return;
     console.error(error);
     if (status) {
-      status.textContent =
-        'Search is not available right now: its index could not be loaded. It is built by `npm run build`.';
+      status.textContent = text.unavailable;
     }
   }
 }
@@ -190,7 +195,12 @@ more?.addEventListener('click', () => {
   void showMore(latestSearch).then((firstNew) => {
     // Keyboard and screen reader users continue reading at the first result that was added.
     firstNew?.querySelector('a')?.focus();
-    if (status) status.textContent = `Showing ${list?.children.length ?? 0} of ${total}.`;
+    if (status) {
+      status.textContent = fillTemplate(text.showing, {
+        shown: formatNumber(list?.children.length ?? 0, text.locale),
+        total: formatNumber(total, text.locale),
+      });
+    }
   });
 });
 

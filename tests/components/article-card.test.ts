@@ -17,7 +17,7 @@ describe('ArticleCard', () => {
   it('links the headline to the article and the source name to the source', async () => {
     const html = await render(makeArticle());
     expect(html).toMatch(/<h3 lang="en"[^>]*><a href="\/articles\/2024\/04\/rasmussen\/"[^>]*>Rasmussen: &quot;NATO/);
-    expect(html).toMatch(/<a href="\/sources\/athens-news\/"[^>]*>Athens News<\/a>/);
+    expect(html).toMatch(/<a href="\/sources\/athens-news\/"[^>]*><bdi[^>]*>Athens News<\/bdi><\/a>/);
     expect(html).toMatch(/<time datetime="2024-04-19"[^>]*>19 April 2024<\/time>/);
   });
 

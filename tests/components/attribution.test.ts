@@ -25,7 +25,7 @@ describe('Attribution', () => {
   it('credits the source with a link to its page and the date in a <time>', async () => {
     const html = await render(makeArticle());
     expect(text(html)).toContain('Originally published by Athens News on 19 April 2024');
-    expect(html).toMatch(/<a href="\/sources\/athens-news\/"[^>]*>Athens News<\/a>/);
+    expect(html).toMatch(/<a href="\/sources\/athens-news\/"[^>]*><bdi[^>]*>Athens News<\/bdi><\/a>/);
     expect(html).toMatch(/<time datetime="2024-04-19"[^>]*>19 April 2024<\/time>/);
   });
 
@@ -64,10 +64,10 @@ describe('Attribution', () => {
     const bbc = makeSource({ id: 'bbc', name: 'BBC', url: 'https://www.bbc.co.uk/' });
     const one = await render(makeArticle({ via: [guardian] }));
     expect(text(one)).toContain('Via The Guardian');
-    expect(one).toMatch(/<a href="\/sources\/the-guardian\/"[^>]*>The Guardian<\/a>/);
+    expect(one).toMatch(/<a href="\/sources\/the-guardian\/"[^>]*><bdi[^>]*>The Guardian<\/bdi><\/a>/);
     const two = await render(makeArticle({ via: [guardian, bbc] }));
     expect(text(two)).toContain('Via The Guardian and BBC');
-    expect(two).toMatch(/<a href="\/sources\/bbc\/"[^>]*>BBC<\/a>/);
+    expect(two).toMatch(/<a href="\/sources\/bbc\/"[^>]*><bdi[^>]*>BBC<\/bdi><\/a>/);
   });
 
   it('is marked in the site language, even for an article in another', async () => {
@@ -84,7 +84,7 @@ describe('Attribution', () => {
     );
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
-    expect(html).toContain('By &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toMatch(/By <bdi[^>]*>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/bdi>/);
     expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
   });
 });

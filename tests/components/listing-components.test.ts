@@ -100,7 +100,7 @@ describe('MoreFromSource', () => {
     const html = await container.renderToString(MoreFromSource, {
       props: { source: makeSource(), articles: [makeArticle({ id: 'x', title: 'Other story' })] },
     });
-    expect(html).toMatch(/More from <a href="\/sources\/athens-news\/"[^>]*>Athens News<\/a>/);
+    expect(html).toMatch(/More from <a href="\/sources\/athens-news\/"[^>]*><bdi[^>]*>Athens News<\/bdi><\/a>/);
     expect(html).toMatch(/<a href="\/articles\/x\/" lang="en"[^>]*>Other story<\/a> <time/);
   });
 });

@@ -40,7 +40,7 @@ describe('Pagination', () => {
 
   it('hides the arrows from assistive technology', async () => {
     const html = await render({ current: 2, total: 3, newer: '/', older: '/page/3/' });
-    expect(html).toMatch(/<span aria-hidden="true"[^>]*>← <\/span>Newer/);
-    expect(html).toMatch(/Older<span aria-hidden="true"[^>]*> →<\/span>/);
+    expect(html).toMatch(/<span aria-hidden="true"[^>]*><span class="arrow"[^>]*>←<\/span> <\/span>Newer/);
+    expect(html).toMatch(/Older<span aria-hidden="true"[^>]*> <span class="arrow"[^>]*>→<\/span><\/span>/);
   });
 });

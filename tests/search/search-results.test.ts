@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, resultsAnnouncement, toResultView } from '@/lib/search/search-results';
+import { interfaceLanguage } from '@/lib/i18n';
+import { excerptPieces, resultsAnnouncement, searchPageText, toResultView } from '@/lib/search/search-results';
+
+const english = searchPageText(interfaceLanguage('en-GB'));
 
 describe('excerptPieces', () => {
   it('splits an excerpt into text and marked words', () => {
@@ -52,11 +55,23 @@ describe('toResultView', () => {
 
 describe('resultsAnnouncement', () => {
   it('counts the results and repeats the search', () => {
-    expect(resultsAnnouncement(0, 'zebra', [])).toBe('No articles match “zebra”.');
-    expect(resultsAnnouncement(1, 'Rasmussen', [])).toBe('1 article matches “Rasmussen”.');
-    expect(resultsAnnouncement(12345, 'nato', ['source: Athens News', 'topic: Ukraine'])).toBe(
+    expect(resultsAnnouncement(0, 'zebra', [], english)).toBe('No articles match “zebra”.');
+    expect(resultsAnnouncement(1, 'Rasmussen', [], english)).toBe('1 article matches “Rasmussen”.');
+    expect(resultsAnnouncement(12345, 'nato', ['source: Athens News', 'topic: Ukraine'], english)).toBe(
       '12,345 articles match “nato” (source: Athens News, topic: Ukraine).',
     );
-    expect(resultsAnnouncement(3, '', ['topic: Poland'])).toBe('3 articles match (topic: Poland).');
+    expect(resultsAnnouncement(3, '', ['topic: Poland'], english)).toBe('3 articles match (topic: Poland).');
+  });
+
+  it('speaks the interface language, with its plural forms', () => {
+    const greek = searchPageText(interfaceLanguage('el'));
+    expect(resultsAnnouncement(2, 'νατο', ['πηγή: Καθημερινή'], greek)).toBe(
+      '2 άρθρα ταιριάζουν με «νατο» (πηγή: Καθημερινή).',
+    );
+    const arabic = searchPageText(interfaceLanguage('ar'));
+    expect(resultsAnnouncement(2, 'الناتو', [], arabic)).toBe('مقالان مطابقان لعبارة «الناتو».');
+    expect(resultsAnnouncement(11, '', ['المصدر: أ', 'الموضوع: ب'], arabic)).toBe(
+      '11 مقالًا مطابقًا (المصدر: أ، الموضوع: ب).',
+    );
   });
 });

@@ -2,6 +2,9 @@ import type { ContentDate } from '@/lib/content-date';
 import { type DateContext, formatArticleDate, isoDateTime, toInstant } from '@/lib/dates';
 import { absolutizeHtml } from '@/lib/feeds/absolute-html';
 import { escapeHtml } from '@/lib/feeds/xml';
+import { textDirection } from '@/lib/i18n/direction';
+import { type Dictionary, en } from '@/lib/i18n/en';
+import { fillTemplate } from '@/lib/i18n/template';
 import { formatNameList } from '@/lib/locale-text';
 import type { NormalizedTag } from '@/lib/tags';
 import { absoluteUrl, articlePath, displayHost, sourcePath, tagPath } from '@/lib/urls';
@@ -20,6 +23,10 @@ export interface FeedContext extends DateContext {
   readonly base: string;
   /** The site's name. */
   readonly siteTitle: string;
+  /** The words of the attribution line, in the interface language; English when left out. */
+  readonly attribution?: Dictionary['attribution'] | undefined;
+  /** The interface language's `lang` value (`ar`, not `ar-u-nu-latn`); `locale` when left out. */
+  readonly lang?: string | undefined;
 }
 
 /** What a feed item is made from: an article, its rendered body, and its lead image's public address. */
@@ -126,18 +133,31 @@ export interface Feed {
 export function attributionHtml(article: FeedArticle, context: FeedContext): string {
   const sourcePage = absoluteUrl(context.siteUrl, sourcePath(context.base, article.source.id));
   const original = article.sourceUrl ?? article.source.url;
+  const text = context.attribution ?? en.attribution;
+  // The template is escaped first and the values after, so a name can never become markup.
+  const sentence = (template: string, values: Record<string, string>) =>
+    fillTemplate(text.sentence, { text: fillTemplate(escapeHtml(template), values) });
   const parts = [
-    `Originally published by <a href="${escapeHtml(sourcePage)}">${escapeHtml(article.source.name)}</a> on ${escapeHtml(formatArticleDate(article.date, context))}.`,
+    sentence(text.publishedBy, {
+      source: `<a href="${escapeHtml(sourcePage)}">${escapeHtml(article.source.name)}</a>`,
+      date: escapeHtml(formatArticleDate(article.date, context)),
+    }),
   ];
-  if (article.authors.length > 0) parts.push(`By ${escapeHtml(formatNameList(article.authors, context.locale))}.`);
-  if (article.updated) parts.push(`Updated ${escapeHtml(formatArticleDate(article.updated, context))}.`);
+  if (article.authors.length > 0) {
+    parts.push(sentence(text.by, { names: escapeHtml(formatNameList(article.authors, context.locale)) }));
+  }
+  if (article.updated) {
+    parts.push(sentence(text.updated, { date: escapeHtml(formatArticleDate(article.updated, context)) }));
+  }
   if (article.via.length > 0) {
     const names = article.via.map((outlet) => outlet.name);
-    parts.push(`Via ${escapeHtml(formatNameList(names, context.locale))}.`);
+    parts.push(sentence(text.via, { names: escapeHtml(formatNameList(names, context.locale)) }));
   }
-  parts.push(`<a href="${escapeHtml(original)}">Read the original at ${escapeHtml(displayHost(original))}</a>`);
-  // Site text, in the site's language even when the article is in another.
-  return `<p lang="${escapeHtml(context.locale)}"><em>${parts.join(' ')}</em></p>`;
+  const readOriginal = fillTemplate(escapeHtml(text.readOriginal), { host: escapeHtml(displayHost(original)) });
+  parts.push(`<a href="${escapeHtml(original)}">${readOriginal}</a>`);
+  // Site text, in the site's language and direction even when the article is in another.
+  const lang = context.lang ?? context.locale;
+  return `<p lang="${escapeHtml(lang)}" dir="${textDirection(lang)}"><em>${parts.join(' ')}</em></p>`;
 }
 
 /** One article as a feed item: absolute URLs, the attribution line before the body, dates with offsets. */

@@ -15,6 +15,8 @@ import { FEED_MEDIA_TYPES } from '@/lib/feeds/feed-links';
 import { renderJsonFeed } from '@/lib/feeds/json-feed';
 import { renderOpml } from '@/lib/feeds/opml';
 import { renderRss } from '@/lib/feeds/rss';
+import { ui } from '@/lib/i18n/site';
+import { fillTemplate } from '@/lib/i18n/template';
 import { leadImageUrl } from '@/lib/lead-image-url';
 import { absoluteUrl, type FeedFormat, type FeedScope, feedPath, frontPagePath, sourcePath, tagPath } from '@/lib/urls';
 import { siteConfig } from '@/site.config';
@@ -28,7 +30,10 @@ function feedContext(): FeedContext {
     base: import.meta.env.BASE_URL,
     siteTitle: siteConfig.title,
     timeZone: siteConfig.timeZone,
-    locale: siteConfig.locale,
+    locale: ui.locale,
+    formats: ui.text.dates,
+    attribution: ui.text.attribution,
+    lang: ui.lang,
   };
 }
 
@@ -71,7 +76,7 @@ function scopeHead(
     atom: absoluteUrl(context.siteUrl, feedPath(context.base, scope, 'atom')),
     json: absoluteUrl(context.siteUrl, feedPath(context.base, scope, 'json')),
   };
-  const common = { language: siteConfig.locale, urls };
+  const common = { language: ui.lang, urls };
   if (scope.kind === 'source') {
     const summary = content.sources.find((candidate) => candidate.source.id === scope.id);
     if (!summary) throw new Error(`No source "${scope.id}" for a feed.`);
@@ -80,7 +85,12 @@ function scopeHead(
       head: {
         ...common,
         title: `${source.name} · ${context.siteTitle}`,
-        description: `Articles first published by ${source.name}${source.description ? `: ${source.description}` : ''}.`,
+        description: source.description
+          ? fillTemplate(ui.text.feeds.sourceFeedDescriptionWith, {
+              source: source.name,
+              description: source.description,
+            })
+          : fillTemplate(ui.text.feeds.sourceFeedDescription, { source: source.name }),
         homePageUrl: absoluteUrl(context.siteUrl, sourcePath(context.base, source.id)),
       },
       articles: content.articlesBySource.get(source.id) ?? [],
@@ -93,7 +103,7 @@ function scopeHead(
       head: {
         ...common,
         title: `${topic.label} · ${context.siteTitle}`,
-        description: `News about ${topic.label}.`,
+        description: fillTemplate(ui.text.feeds.topicFeedDescription, { topic: topic.label }),
         homePageUrl: absoluteUrl(context.siteUrl, tagPath(context.base, topic.slug)),
       },
       articles: topic.articles,
@@ -164,7 +174,7 @@ export async function sourcesOpml(): Promise<string> {
   const { sources } = await getSiteContent();
   const context = feedContext();
   return renderOpml(
-    `${context.siteTitle}: every source`,
+    fillTemplate(ui.text.feeds.opmlTitle, { site: context.siteTitle }),
     sources.map(({ source }) => ({
       title: source.name,
       description: source.description,

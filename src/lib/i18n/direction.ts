@@ -86,3 +86,8 @@ export function textDirection(tag: string): TextDirection {
   }
   return direction;
 }
+
+/** The `lang` and `dir` attributes of an element in language `tag`: `{ lang: 'ar', dir: 'rtl' }`. */
+export function languageAttributes(tag: string): { lang: string; dir: TextDirection } {
+  return { lang: tag, dir: textDirection(tag) };
+}

@@ -1,3 +1,6 @@
+import type { InterfaceLanguage } from '@/lib/i18n';
+import { fillTemplate, pluralText } from '@/lib/i18n/template';
+import type { PluralForms } from '@/lib/i18n/types';
 import { SEARCH_META } from '@/lib/search/search-keys';
 
 // Turns what Pagefind returns into what a result shows. Pagefind's excerpt is text with `<` and `>` escaped and the
@@ -74,15 +77,72 @@ export function toResultView(data: PagefindResultData): SearchResultView {
   };
 }
 
+/**
+ * The words the search page's script writes, in the site's interface language. The page hands them to the script as
+ * JSON (`data-search-text`), so the script's bundle holds no language of its own.
+ */
+export interface SearchPageText {
+  /** The locale numbers are written in. */
+  readonly locale: string;
+  /** Shown while a search runs. */
+  readonly searching: string;
+  /** Shown when the index cannot be loaded. */
+  readonly unavailable: string;
+  /** After "show more": `Showing {shown} of {total}.` */
+  readonly showing: string;
+  /** The start of the announcement when nothing matched. */
+  readonly noMatches: string;
+  /** The start of the announcement: how many matched, per plural category. */
+  readonly matches: PluralForms;
+  /** The whole announcement: `{found}{query}{filters}.` */
+  readonly announcement: string;
+  /** The query part: ` “{query}”`. */
+  readonly announcementQuery: string;
+  /** The filters part: ` ({filters})`. */
+  readonly announcementFilters: string;
+  /** Between two filters. */
+  readonly filterSeparator: string;
+  /** One filter: `{name}: {value}`. */
+  readonly filter: string;
+  /** A source filter's name. */
+  readonly filterSource: string;
+  /** A topic filter's name. */
+  readonly filterTopic: string;
+}
+
+/** The search script's words from an interface language. */
+export function searchPageText(language: Pick<InterfaceLanguage, 'locale' | 'text'>): SearchPageText {
+  const { search } = language.text;
+  return {
+    locale: language.locale,
+    searching: search.searching,
+    unavailable: search.unavailable,
+    showing: search.showing,
+    noMatches: search.noMatches,
+    matches: search.matches,
+    announcement: search.announcement,
+    announcementQuery: search.announcementQuery,
+    announcementFilters: search.announcementFilters,
+    filterSeparator: search.filterSeparator,
+    filter: search.filter,
+    filterSource: search.filterSource,
+    filterTopic: search.filterTopic,
+  };
+}
+
 /** The sentence announced after a search: "3 articles match “nato” (source: Athens News)." */
-export function resultsAnnouncement(count: number, query: string, narrowedBy: readonly string[]): string {
-  const found =
-    count === 0
-      ? 'No articles match'
-      : count === 1
-        ? '1 article matches'
-        : `${count.toLocaleString('en')} articles match`;
-  const words = query ? ` “${query}”` : '';
-  const filters = narrowedBy.length > 0 ? ` (${narrowedBy.join(', ')})` : '';
-  return `${found}${words}${filters}.`;
+export function resultsAnnouncement(
+  count: number,
+  query: string,
+  narrowedBy: readonly string[],
+  text: SearchPageText,
+): string {
+  return fillTemplate(text.announcement, {
+    found: count === 0 ? text.noMatches : pluralText(text.matches, count, text.locale),
+    query: query ? fillTemplate(text.announcementQuery, { query }) : '',
+    filters:
+      narrowedBy.length > 0
+        ? fillTemplate(text.announcementFilters, { filters: narrowedBy.join(text.filterSeparator) })
+        : '',
+  });
 }

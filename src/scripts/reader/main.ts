@@ -1,5 +1,6 @@
 import { setUpHelpDialog, setUpKeyboard } from './keyboard';
 import { clearHistory, markListing, recordRead, recordVisit, unmarkListing } from './marks';
+import { readerText } from './text';
 import { applyStoredTextSize, setUpTextSizeButtons } from './text-size';
 
 // The reader layer (docs/reader.md), loaded by ReaderScript.astro as a module on every page when
@@ -36,7 +37,7 @@ if (controls) {
   const status = controls.querySelector('[data-reader-status]');
   controls.querySelector('[data-reader-clear]')?.addEventListener('click', () => {
     clearHistory(Date.now());
-    if (status) status.textContent = 'Reading history cleared.';
+    if (status) status.textContent = readerText().cleared;
   });
   controls.querySelector('[data-reader-help]')?.addEventListener('click', () => help?.showModal());
   controls.hidden = false;

@@ -1,5 +1,6 @@
 import { itemMark, markRead, nextVisit, parseReadHistory, parseVisitState } from '@/lib/reader/history';
 import { load, STORAGE_KEYS, save } from './storage';
+import { readerText } from './text';
 
 // Listing items are ArticleCard's `article.card`, found by its headline link and its <time>.
 const CARD = 'article.card';
@@ -29,7 +30,7 @@ export function markListing(since: number | undefined): void {
     card.setAttribute(mark === 'read' ? 'data-read' : 'data-new', '');
     const label = document.createElement('span');
     label.className = `reader-mark reader-mark-${mark}`;
-    label.textContent = mark === 'read' ? 'Read' : 'New';
+    label.textContent = mark === 'read' ? readerText().markRead : readerText().markNew;
     if (time) time.after(' ', label);
     else link.after(' ', label);
   }
