@@ -6,11 +6,12 @@
 //
 // Exit codes: 0 no problems, 1 problems found, 2 bad usage (unknown option, missing folder).
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/content-check/check-content';
-import { createBodyRenderer } from '../src/lib/content-check/render-body';
+import { lazyBodyRenderer } from '../src/lib/content-check/lazy-renderer';
 import { formatProblemsJson, formatProblemsText } from '../src/lib/content-check/report';
 import { resolveContentDir } from '../src/lib/content-dir';
 
@@ -43,7 +44,13 @@ export async function main(args: readonly string[]): Promise<number> {
     console.error(`${contentDir} is not a folder.\n${usage}`);
     return 2;
   }
-  const result = await checkContent({ contentDir, projectRoot, renderBody: await createBodyRenderer(contentDir) });
+  // One thread per core for a large folder; the Markdown pipeline is only loaded if a body needs rendering.
+  const result = await checkContent({
+    contentDir,
+    projectRoot,
+    renderBody: lazyBodyRenderer(contentDir),
+    workers: { count: availableParallelism(), render: true },
+  });
   console.log(
     options.json
       ? formatProblemsJson(result.problems, result.files)

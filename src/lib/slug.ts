@@ -8,6 +8,8 @@ const SLUG_CACHE_LIMIT = 50_000;
 
 /** Turns one piece of text into a URL slug: lower case ASCII letters, digits and single hyphens. */
 export function slugify(text: string): string {
+  // A slug is its own slug (lower case ASCII passes through transliteration unchanged): most file and folder names are.
+  if (isSlug(text)) return text;
   const cached = slugCache.get(text);
   if (cached !== undefined) return cached;
   // Transliteration keeps Greek, Cyrillic and accented names readable instead of dropping them.

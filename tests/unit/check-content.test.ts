@@ -1,8 +1,11 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type CheckContentResult, checkContent } from '@/lib/content-check/check-content';
+import { type CheckContentResult, checkArticles, checkContent } from '@/lib/content-check/check-content';
+import { lazyBodyRenderer } from '@/lib/content-check/lazy-renderer';
 import { createBodyRenderer, needsRender } from '@/lib/content-check/render-body';
+import { checkArticlesInWorkers } from '@/lib/content-check/workers';
+import { listArticleFiles, listSourceIds } from '@/lib/content-rules/content-files';
 import type { ContentProblem } from '@/lib/content-rules/problems';
 import { main } from '../../tools/check-content';
 import { projectRoot, temporaryFolder, writeFiles } from '../support/build';
@@ -96,15 +99,42 @@ describe('checkContent', () => {
   });
 });
 
+describe('checkArticlesInWorkers', () => {
+  it('finds exactly what one thread finds, in the same order, rendering in each thread', async () => {
+    const dir = brokenFolder();
+    // More files than one batch, so that both threads get work and the batches must be put back in order.
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 1_100; index += 1) {
+      files[`articles/2024/${String(index).padStart(4, '0')}.md`] = article(
+        index % 97 === 0 ? 'via: [nowhere]\n' : '',
+        index % 89 === 0 ? '![x](./gone.png)' : 'Body.',
+      );
+    }
+    writeFiles(dir, files);
+    const entries = listArticleFiles(dir);
+    const context = { contentDir: dir, projectRoot, sourceIds: listSourceIds(dir) };
+    const one = await checkArticles(entries, { ...context, renderBody: lazyBodyRenderer(dir) });
+    const spread = await checkArticlesInWorkers(entries, context, { count: 2, render: true });
+    expect(one.problems.length).toBeGreaterThan(30);
+    expect(spread).toEqual(one);
+  });
+});
+
 describe('needsRender', () => {
   it('skips bodies whose links are all web URLs, and renders the rest', () => {
     expect(needsRender('Text with [a link](https://example.org/) and [another](#x).')).toBe(false);
+    expect(needsRender('1 < 2, x <= y, a <- b, <3 and < >')).toBe(false);
+    expect(needsRender(`${'*a '.repeat(250)}`)).toBe(false);
     for (const body of [
       '![x](https://a.example/x.png)',
       '[x](./y)',
       '[x](HTTPS://a/)',
       '[x]: ../y',
       '<b>x</b>',
+      '<B>',
+      'x <!-- comment -->',
+      'x <?php',
+      'x </p>',
       '<https://x>',
       `${'*a '.repeat(600)}`,
     ]) {

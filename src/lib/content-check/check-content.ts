@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type BodyRenderer, needsRender } from '@/lib/content-check/render-body';
+import { needsRender } from '@/lib/content-check/needs-render';
+import type { BodyRenderer } from '@/lib/content-check/render-body';
 import { checkArticleFile } from '@/lib/content-rules/article-file';
 import {
   displayPath,
@@ -23,7 +24,38 @@ export interface CheckContentOptions {
   readonly projectRoot: string;
   /** Renders bodies that could break image, link or depth rules; without it bodies are not rendered. */
   readonly renderBody?: BodyRenderer | undefined;
+  /**
+   * Checks the articles in worker threads instead of this one (`checkArticlesInWorkers`): a function cannot cross into
+   * a thread, so each thread renders with its own `createBodyRenderer` when `render` is true, and `renderBody` is not
+   * used for articles. Small folders are checked in this thread all the same.
+   */
+  readonly workers?: { readonly count: number; readonly render: boolean } | undefined;
 }
+
+/** What the article checks need to know besides the files: where they are, and which source ids exist. */
+export interface ArticleCheckContext {
+  /** Absolute path of the content folder. */
+  readonly contentDir: string;
+  /** The project root; file names in problems are relative to it. */
+  readonly projectRoot: string;
+  /** The source ids that exist, for `source` and `via`. */
+  readonly sourceIds: ReadonlySet<string>;
+  /** Renders bodies that need it; without it bodies are not rendered. */
+  readonly renderBody?: BodyRenderer | undefined;
+}
+
+/** What checking a list of article files found. */
+export interface CheckedArticles {
+  /** The problems of each file on its own, file after file in the order given. */
+  readonly problems: ContentProblem[];
+  /** Each file with its article id, for the rules across files. */
+  readonly ids: ArticleFileId[];
+  /** How many bodies were rendered. */
+  readonly rendered: number;
+}
+
+// Below this many articles, starting threads (each loads the rules and schemas) costs more than it saves.
+const FEWEST_ARTICLES_FOR_WORKERS = 2_000;
 
 /** The outcome of a check: how many files were read, and every problem found, sorted. */
 export interface CheckContentResult {
@@ -31,6 +63,8 @@ export interface CheckContentResult {
   readonly files: number;
   /** Every problem, ordered by file and line. */
   readonly problems: readonly ContentProblem[];
+  /** How many article bodies were rendered through the Markdown pipeline. */
+  readonly rendered: number;
 }
 
 /**
@@ -40,7 +74,7 @@ export interface CheckContentResult {
  * local images on disk, which the build finds when it imports them.
  */
 export async function checkContent(options: CheckContentOptions): Promise<CheckContentResult> {
-  const { contentDir, projectRoot, renderBody } = options;
+  const { contentDir, projectRoot, renderBody, workers } = options;
   const shown = (path: string) => displayPath(path, projectRoot);
   const problems: ContentProblem[] = [];
 
@@ -55,10 +89,36 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const sourceIds = new Set(sourceFiles.map(sourceIdFromFileName));
 
   const articleFiles = listArticleFiles(contentDir);
+  const context = { contentDir, projectRoot, sourceIds };
+  const articles =
+    workers && workers.count > 1 && articleFiles.length >= FEWEST_ARTICLES_FOR_WORKERS
+      ? await (await import('@/lib/content-check/workers')).checkArticlesInWorkers(articleFiles, context, workers)
+      : await checkArticles(articleFiles, { ...context, renderBody });
+  for (const problem of articles.problems) problems.push(problem);
+  problems.push(...findArticleIdProblems(articles.ids));
+  return {
+    files: sourceFiles.length + articleFiles.length,
+    problems: problems.sort(compareProblems),
+    rendered: articles.rendered,
+  };
+}
+
+/**
+ * Checks article files (paths under `<contentDir>/articles/`) one by one with every rule that needs only the file, its
+ * folder and the source ids; the rules across files (`findArticleIdProblems`) take the ids it returns. The build's
+ * loaders call the same rule functions.
+ */
+export async function checkArticles(
+  entries: readonly string[],
+  context: ArticleCheckContext,
+): Promise<CheckedArticles> {
+  const { contentDir, projectRoot, sourceIds, renderBody } = context;
+  const problems: ContentProblem[] = [];
   const ids: ArticleFileId[] = [];
-  for (const entry of articleFiles) {
+  let rendered = 0;
+  for (const entry of entries) {
     const filePath = join(contentDir, 'articles', entry);
-    const file = shown(filePath);
+    const file = displayPath(filePath, projectRoot);
     ids.push({ file, id: articleIdFromPath(entry) });
 
     const checked = checkArticleFile(readFileSync(filePath), { file, filePath, contentDir });
@@ -73,16 +133,16 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
     // A body too deep for the scan would overflow the renderer too; its problem is already reported.
     const tooDeep = checked.problems.some((problem) => problem.rule === 'nesting-too-deep');
     if (renderBody && !tooDeep && needsRender(frontMatter.body)) {
-      const rendered = await renderBody(frontMatter.body, filePath);
-      if (rendered.ok) {
-        problems.push(...missingImages(rendered.localImagePaths, filePath, file, undefined));
+      rendered += 1;
+      const result = await renderBody(frontMatter.body, filePath);
+      if (result.ok) {
+        problems.push(...missingImages(result.localImagePaths, filePath, file, undefined));
       } else {
-        problems.push(renderFailureProblem({ file, error: rendered.error, bodyLine: frontMatter.bodyLine }));
+        problems.push(renderFailureProblem({ file, error: result.error, bodyLine: frontMatter.bodyLine }));
       }
     }
   }
-  problems.push(...findArticleIdProblems(ids));
-  return { files: sourceFiles.length + articleFiles.length, problems: problems.sort(compareProblems) };
+  return { problems, ids, rendered };
 }
 
 /** A problem for each local image path that has no file (the build would fail importing it). */

@@ -10,23 +10,8 @@ export type BodyRenderResult =
 /** Renders a Markdown body the way the build does and reports what it found. */
 export type BodyRenderer = (body: string, filePath: string) => Promise<BodyRenderResult>;
 
-// Every URL an image or link rule can reject is an image, inline HTML or an autolink, or is written after `](` or after
-// `]:` in a definition. A body whose links all start with http(s)://, mailto: or # (most generated and imported text)
-// cannot break those rules and need not be rendered; one with deep inline nesting is rendered to find overflows.
-const webTarget = /^\s*<?(?:https?:\/\/|mailto:|#)/;
-
-/** Whether a body could break a rule that only rendering finds (image and link paths, render failures). */
-export function needsRender(body: string): boolean {
-  if (body.includes('![') || /<[a-zA-Z!?/]/.test(body)) return true;
-  for (const marker of ['](', ']:']) {
-    for (let at = body.indexOf(marker); at !== -1; at = body.indexOf(marker, at + 2)) {
-      if (!webTarget.test(body.slice(at + 2, at + 40))) return true;
-    }
-  }
-  // * _ [ ~ nest inline; 500 of them is far beyond prose and far below the depth that overflows the parsers' stack
-  // (docs/security.md#rejected-and-why).
-  return body.length - body.replace(/[*_[~]/g, '').length > 500;
-}
+/** Whether a body needs rendering to be checked; kept in its own module so that checking needs no Markdown pipeline. */
+export { needsRender } from '@/lib/content-check/needs-render';
 
 /** A renderer with the site's own Markdown pipeline (`createMarkdownOptions`), as `astro build` runs it. */
 export async function createBodyRenderer(contentDir: string, base = '/'): Promise<BodyRenderer> {
