@@ -35,9 +35,14 @@ describe('npm run import (the real command line)', () => {
     expect(first.stdout).toContain('Wrote ');
     const after = readTree(content);
     expect(Object.keys(after).filter((path) => !(path in before))).toEqual([
+      'article-index.jsonl',
       'articles/2024/02/council-approves-4-2m-harbour-wall-repairs-after-winter-storms.md',
       'sources/the-harbour-post.yaml',
     ]);
+    // The article index names the new article with its address, so the next run need not read it.
+    expect(after['article-index.jsonl']).toContain(
+      '"2024/02/council-approves-4-2m-harbour-wall-repairs-after-winter-storms.md"',
+    );
     const second = cli([page('news-article-json-ld'), '--content', content]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(

@@ -4,6 +4,7 @@ import { type ArticleDraft, type ContentSnapshot, ImportError, planArticle, with
 // Internal helpers of the plan stage, tested on their own.
 import { quoteYaml, renderArticleFile, validateArticleFile } from '../../tools/ingest/article-file';
 import { articleSlug } from '../../tools/ingest/plan';
+import { articleIndexOf } from '../../tools/ingest/seen-index';
 import { cleanSourceUrl } from '../../tools/ingest/web-url';
 
 const snapshot: ContentSnapshot = {
@@ -12,7 +13,7 @@ const snapshot: ContentSnapshot = {
     { id: 'athens-news', name: 'Athens News', url: 'https://www.athensnews.gr/', language: 'en' },
     { id: 'the-guardian', name: 'The Guardian', url: 'https://www.theguardian.com/', language: 'en-GB' },
   ],
-  articles: [
+  articles: articleIndexOf([
     {
       path: '2024/03/ferry-strike-ends.md',
       id: '2024/03/ferry-strike-ends',
@@ -22,7 +23,7 @@ const snapshot: ContentSnapshot = {
       sourceUrl: 'https://www.athensnews.gr/greece/ferry-strike-ends/',
       tags: ['greece', 'transport'],
     },
-  ],
+  ]),
 };
 
 const draft = (overrides: Partial<ArticleDraft> = {}): ArticleDraft => ({

@@ -20,6 +20,7 @@ describe('the ingestion library', () => {
       'reportMarkdown',
       'reportText',
       'runIntake',
+      'saveArticleIndex',
       'userAgentFor',
       'withPlan',
       'writePlannedFiles',

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { FrontmatterError, parseYaml, splitMarkdown } from '../../src/lib/frontmatter';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseYaml } from '../../src/lib/frontmatter';
 import { sourceSchema } from '../../src/lib/schemas';
-import { articleIdFromPath } from '../../src/lib/slug';
 import { ImportError } from './errors';
+import { type ArticleIndex, loadArticleIndex, type StampMode, writeArticleIndex } from './seen-index';
 import type { KnownSource } from './sources';
 
 /** What the importer needs to know about an article that is already in the content folder. */
@@ -26,31 +26,23 @@ export interface ContentSnapshot {
   readonly contentDir: string;
   /** Every source, validated with the build's schema. */
   readonly sources: readonly KnownSource[];
-  /** Every article file (names starting with `_` left out, as the build does). */
-  readonly articles: readonly ExistingArticle[];
+  /**
+   * The article files (names starting with `_` left out) and the articles planned in this run, looked up by address,
+   * duplicate key and id without a scan (seen-index.ts).
+   */
+  readonly articles: ArticleIndex;
+  /** How the article index was loaded, when it was (`readContentSnapshot`): to write it back (`saveArticleIndex`). */
+  readonly index?: { readonly mode: StampMode; readonly changed: boolean } | undefined;
 }
 
-function listFiles(folder: string, accept: (name: string) => boolean): string[] {
-  if (!existsSync(folder)) return [];
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      if (name.startsWith('_')) continue;
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (accept(name)) found.push(path);
-    }
-  };
-  walk(folder);
-  return found;
-}
-
-function asText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Reads the sources and the articles' front matter from a content folder; an invalid source file is an error. */
-export function readContentSnapshot(contentDir: string): ContentSnapshot {
+/**
+ * Reads every source file (an invalid one is an error) and the article index, brought up to date with the article
+ * files (`loadArticleIndex`; `notice` hears when it had to be rebuilt).
+ */
+export function readContentSnapshot(
+  contentDir: string,
+  notice: (line: string) => void = (line) => console.error(line),
+): ContentSnapshot {
   if (!existsSync(join(contentDir, 'sources'))) {
     throw new ImportError(
       `${contentDir} has no sources/ folder: is it a Broadsheet content folder? Pass --content <dir>.`,
@@ -77,28 +69,16 @@ export function readContentSnapshot(contentDir: string): ContentSnapshot {
     const intake = feed ? { feed, fullText, tags: feedTags, limit: feedLimit } : undefined;
     sources.push({ id: file.replace(/\.ya?ml$/, ''), name, url, language, description, intake });
   }
-  const articlesDir = join(contentDir, 'articles');
-  const articles = listFiles(articlesDir, (name) => name.endsWith('.md')).map((path): ExistingArticle => {
-    const relativePath = relative(articlesDir, path).split('\\').join('/');
-    const id = articleIdFromPath(relativePath);
-    try {
-      const { data } = splitMarkdown(readFileSync(path, 'utf8'));
-      const tags = Array.isArray(data['tags'])
-        ? data['tags'].filter((tag): tag is string => typeof tag === 'string')
-        : [];
-      return {
-        path: relativePath,
-        id,
-        title: asText(data['title']),
-        date: asText(data['date']),
-        source: asText(data['source']),
-        sourceUrl: asText(data['sourceUrl']),
-        tags,
-      };
-    } catch (error) {
-      if (error instanceof FrontmatterError) return { path: relativePath, id, tags: [] };
-      throw error;
-    }
-  });
-  return { contentDir, sources, articles };
+  const loaded = loadArticleIndex(contentDir, notice);
+  return { contentDir, sources, articles: loaded.index, index: { mode: loaded.mode, changed: loaded.changed } };
+}
+
+/**
+ * Writes the article index back to its file when it changed: files read again when it was loaded (`before`), or
+ * articles planned since (`after`, once they are written). A snapshot not read from a folder is left alone.
+ */
+export function saveArticleIndex(before: ContentSnapshot, after: ContentSnapshot = before): void {
+  if (!before.index) return;
+  if (!before.index.changed && after.articles === before.articles) return;
+  writeArticleIndex(before.contentDir, after.articles, before.index.mode);
 }

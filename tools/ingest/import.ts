@@ -32,6 +32,7 @@ import {
   planArticle,
   readContentSnapshot,
   readDraftFile,
+  saveArticleIndex,
   userAgentFor,
   withPlan,
   writePlannedFiles,
@@ -251,6 +252,7 @@ export async function runImport(
     }
     throw error;
   }
+  const loaded = snapshot;
   const known = snapshot.sources.map((source) => source.id);
   for (const id of [commandLine.choices.source, ...(commandLine.choices.via ?? [])]) {
     if (id !== undefined && !known.includes(id)) {
@@ -330,6 +332,8 @@ export async function runImport(
     console.error(`import: ${error.message} Nothing was written.`);
     return error.exitCode;
   }
+  // The new articles go into the article index (tools/ingest/seen-index.ts), so the next run need not read them.
+  saveArticleIndex(loaded, snapshot);
   for (const target of written) console.log(`Wrote ${shown(target)}`);
   for (const note of notes) console.log(`note: ${note}`);
   return 0;

@@ -2,7 +2,7 @@
 // else. The stages, in order: read a saved page, a scrape or a feed item into an ArticleDraft; plan the files it
 // becomes against a snapshot of the content folder; download its images beside it; write them, all or none. Commands
 // import from here only, so the modules behind it can change without touching them.
-export { type ContentSnapshot, readContentSnapshot } from './content-snapshot';
+export { type ContentSnapshot, readContentSnapshot, saveArticleIndex } from './content-snapshot';
 export type { ArticleDraft } from './draft';
 export { ImportError } from './errors';
 export { type HtmlPageOptions, readHtmlPage } from './html-page';

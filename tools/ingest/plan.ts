@@ -1,4 +1,4 @@
-import { type ContentDate, compareContentDates, parseContentDate, writtenDay } from '../../src/lib/content-date';
+import { compareContentDates, parseContentDate, writtenDay } from '../../src/lib/content-date';
 import { MAX_SUMMARY_LENGTH } from '../../src/lib/schemas';
 import { articleIdFromPath, slugify } from '../../src/lib/slug';
 import {
@@ -12,6 +12,7 @@ import type { ContentSnapshot, ExistingArticle } from './content-snapshot';
 import { detectCredits } from './credits';
 import type { ArticleDraft } from './draft';
 import { ImportError } from './errors';
+import { type ArticleIndex, duplicateKey, indexedArticle } from './seen-index';
 import { hostKey, type KnownSource, matchSource, proposeSource } from './sources';
 import { detectTopics } from './topics';
 import { cleanSourceUrl } from './web-url';
@@ -100,12 +101,6 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
   );
 }
 
-function sameDay(a: string | undefined, b: ContentDate): boolean {
-  if (!a) return false;
-  const parsed = parseContentDate(a);
-  return typeof parsed !== 'string' && writtenDay(parsed) === writtenDay(b);
-}
-
 function knownList(sources: readonly KnownSource[]): string {
   return sources.map((source) => source.id).join(', ') || 'none';
 }
@@ -153,27 +148,31 @@ function resolveSource(
 }
 
 function findDuplicate(
-  articles: readonly ExistingArticle[],
+  articles: ArticleIndex,
   id: string,
   sourceUrl: string | undefined,
-  sourceId: string,
-  title: string,
-  date: ContentDate,
+  key: string | undefined,
 ): { message: string; duplicate: boolean } | undefined {
-  for (const article of articles) {
-    const where = `articles/${article.path}`;
-    if (sourceUrl && article.sourceUrl && cleanSourceUrl(article.sourceUrl) === sourceUrl) {
-      return { message: `it is already imported: ${where} has the same sourceUrl (${sourceUrl}).`, duplicate: true };
-    }
-    if (article.source === sourceId && sameText(article.title, title) && sameDay(article.date, date)) {
-      return { message: `it is already imported: ${where} has the same source, title and date.`, duplicate: true };
-    }
-    if (article.id === id) {
-      return {
-        message: `${where} already has the URL /articles/${id}/ (the file would be articles/${id}.md). Rename or remove one of them.`,
-        duplicate: false,
-      };
-    }
+  const sameUrl = sourceUrl ? articles.pathWithUrl(sourceUrl) : undefined;
+  if (sourceUrl && sameUrl) {
+    return {
+      message: `it is already imported: articles/${sameUrl} has the same sourceUrl (${sourceUrl}).`,
+      duplicate: true,
+    };
+  }
+  const sameKey = key ? articles.pathWithKey(key) : undefined;
+  if (sameKey) {
+    return {
+      message: `it is already imported: articles/${sameKey} has the same source, title and date.`,
+      duplicate: true,
+    };
+  }
+  const sameId = articles.pathWithId(id);
+  if (sameId) {
+    return {
+      message: `articles/${sameId} already has the URL /articles/${id}/ (the file would be articles/${id}.md). Rename or remove one of them.`,
+      duplicate: false,
+    };
   }
   return undefined;
 }
@@ -202,7 +201,7 @@ export function planArticle(draft: ArticleDraft, snapshot: ContentSnapshot, choi
       throw new ImportError(`--via "${id}" is not a known source (known: ${knownList(knownSources)}).`);
   }
   const via = choices.via ?? detectCredits(draft.body, knownSources, source.id);
-  const knownTags = [...new Set(snapshot.articles.flatMap((article) => article.tags))].sort();
+  const knownTags = snapshot.articles.tags();
   const chosenTags = choices.tags ?? detectTopics(title, draft.body, knownTags);
   const tags = [...new Set([...chosenTags, ...(choices.extraTags ?? [])])];
   const slug = articleSlug(title);
@@ -210,7 +209,7 @@ export function planArticle(draft: ArticleDraft, snapshot: ContentSnapshot, choi
   const day = writtenDay(date);
   const path = `articles/${day.slice(0, 4)}/${day.slice(5, 7)}/${slug}.md`;
   const id = articleIdFromPath(path.slice('articles/'.length)) ?? slug;
-  const duplicate = findDuplicate(snapshot.articles, id, sourceUrl, source.id, title, date);
+  const duplicate = findDuplicate(snapshot.articles, id, sourceUrl, duplicateKey(source.id, day, title));
   if (duplicate?.duplicate) throw new DuplicateArticleError(duplicate.message);
   if (duplicate) throw new ImportError(duplicate.message);
 
@@ -257,6 +256,6 @@ export function withPlan(snapshot: ContentSnapshot, plan: ArticlePlan): ContentS
   return {
     ...snapshot,
     sources: hasSource ? snapshot.sources : [...snapshot.sources, plan.source],
-    articles: [...snapshot.articles, plan.article],
+    articles: snapshot.articles.with(indexedArticle(plan.article)),
   };
 }

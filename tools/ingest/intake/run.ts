@@ -2,7 +2,7 @@
 // time per host), each new item becomes an article through the importer's stages, and what happened to each source
 // is reported. One source's failure never stops the others.
 import type { ContentDate } from '../../../src/lib/content-date';
-import { type ContentSnapshot, readContentSnapshot } from '../content-snapshot';
+import { type ContentSnapshot, readContentSnapshot, saveArticleIndex } from '../content-snapshot';
 import { ImportError } from '../errors';
 import { parseFeed } from '../feeds/parse-feed';
 import { FeedError, type FeedItem, type ParsedFeed } from '../feeds/types';
@@ -134,16 +134,12 @@ export function selectSources(snapshot: ContentSnapshot, sourceIds: readonly str
  * ImportError when the content folder or the state file cannot be read, and an IntakeUsageError for a bad `--source`.
  */
 export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
-  let snapshot = readContentSnapshot(options.contentDir);
+  // The article index answers "is this address known?" without reading the articles (seen-index.ts).
+  const loaded = readContentSnapshot(options.contentDir, (line) => options.log?.(line));
+  let snapshot = loaded;
   const sources = selectSources(snapshot, options.sourceIds);
   const state: IntakeState = readState(options.contentDir);
   if (!options.dryRun) removePartialFiles(options.contentDir);
-  const knownUrls = new Set(
-    snapshot.articles.flatMap((article) => {
-      const url = article.sourceUrl ? cleanSourceUrl(article.sourceUrl) : undefined;
-      return url ? [url] : [];
-    }),
-  );
   const now = contentDateOf(options.now);
   const today = now.iso.slice(0, 10);
   const download = httpImageDownloader(options.client);
@@ -156,7 +152,6 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
   /** Plans an item against the snapshot and reserves its place at once, so parallel sources cannot both take it. */
   const reserve = (plan: ArticlePlan) => {
     snapshot = withPlan(snapshot, plan);
-    if (plan.article.sourceUrl) knownUrls.add(plan.article.sourceUrl);
   };
 
   const fetchSource = async (source: KnownSource): Promise<SourceReport> => {
@@ -218,7 +213,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
         continue;
       }
       if (key) thisRun.add(key);
-      if (url && knownUrls.has(url)) {
+      if (url && snapshot.articles.pathWithUrl(url) !== undefined) {
         seen += 1;
         if (key) taken.push(key);
         continue;
@@ -274,5 +269,6 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
   };
 
   const reports = await Promise.all(sources.map(fetchSource));
+  if (!options.dryRun) saveArticleIndex(loaded, snapshot);
   return { sources: reports, requests: options.client.requestCount, dryRun: options.dryRun };
 }
