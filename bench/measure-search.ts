@@ -1,6 +1,9 @@
 // Measures the search budgets of issue #4 and prints them:
 //   1. JavaScript and WebAssembly a browser fetches on /search/ before the first query (budget: 100 KB gzip);
-//   2. bytes transferred for one query on an index of 20,000 articles (budget: 300 KB).
+//   2. bytes transferred for one query on an index of 20,000 articles (budget: 300 KB), with the index split into a
+//      bundle per year (as the build writes it) and as one bundle, for comparison;
+//   3. the indexing itself at that size: seconds and peak memory (this process and Pagefind's) of a first run, of a
+//      run with nothing changed, and of one after one article page changed (which bundles were indexed again).
 // Both are counted by the server, per response, as sent on the wire (text gzipped as static hosts do; Pagefind's
 // index files are gzipped by Pagefind itself), while headless Chromium drives the real search page.
 //
@@ -8,7 +11,7 @@
 // data-pagefind-* structure as src/pages/articles/[...id].astro (the same searchFields()), written to disk and
 // indexed by the same indexSite() the build runs, without an Astro build of 20,000 pages.
 //
-//   npm run measure:search [-- --articles 20000] [--site DIR]
+//   npm run measure:search [-- --articles 20000] [--years 5] [--sources 50] [--site DIR]
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -17,7 +20,7 @@ import { gzipSync } from 'node:zlib';
 import yaml from 'js-yaml';
 import type { Page } from 'playwright-core';
 import { parseContentDate } from '@/lib/content-date';
-import { indexSite } from '@/lib/search/index-site';
+import { type IndexSiteOptions, indexSite } from '@/lib/search/index-site';
 import { searchFields } from '@/lib/search/search-fields';
 import { searchableLead } from '@/lib/search/search-text';
 import { normalizeTag } from '@/lib/tags';
@@ -26,10 +29,19 @@ import { launchChromium } from '../tools/browser';
 import { buildDemoSite } from '../tools/build-site';
 import { generateContent } from '../tools/generate-content';
 import { type ServedFile, serveStatic } from '../tools/static-server';
+import { PeakMemory } from './process-tree';
 
 const KB = 1024;
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, site: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '20000' },
+    years: { type: 'string', default: '5' },
+    sources: { type: 'string', default: '50' },
+    site: { type: 'string' },
+  },
+});
 const articleCount = Number(values.articles);
+const MiB = 1024 * 1024;
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const escapeHtml = (text: string) =>
@@ -89,10 +101,24 @@ function articlePage(file: string, sourceNames: ReadonlyMap<string, string>): st
 </article></main><footer>Every article is credited to its source.</footer></body></html>`;
 }
 
+/** Indexes the site as the build does and prints the time, the peak memory of this process with Pagefind's, the bundles. */
+async function timedIndex(label: string, siteDir: string, options: IndexSiteOptions): Promise<void> {
+  const peak = new PeakMemory(process.pid);
+  const started = performance.now();
+  const result = await indexSite(siteDir, options);
+  const seconds = (performance.now() - started) / 1000;
+  const peakMiB = peak.stop() / MiB;
+  const again = result.reindexed.length === result.bundles.length ? 'all' : result.reindexed.join(', ') || 'none';
+  console.log(
+    `  ${label}: ${seconds.toFixed(1)} s, peak ${peakMiB.toFixed(0)} MiB (this process and Pagefind's); ` +
+      `${result.bundles.length} bundles, indexed: ${again}; ${result.files.written} files written`,
+  );
+}
+
 async function indexGeneratedSite(siteDir: string, count: number): Promise<void> {
   const contentDir = join(siteDir, '..', 'content');
   let started = Date.now();
-  generateContent(contentDir, { articles: count });
+  generateContent(contentDir, { articles: count, years: Number(values.years), sources: Number(values.sources) });
   console.log(`  generated ${count} articles in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const sourceNames = new Map(
     readdirSync(join(contentDir, 'sources')).map((name) => {
@@ -110,10 +136,25 @@ async function indexGeneratedSite(siteDir: string, count: number): Promise<void>
     writeFileSync(join(siteDir, 'articles', id, 'index.html'), articlePage(file, sourceNames));
   }
   console.log(`  wrote ${count} article pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  started = Date.now();
-  // The same indexing call as the build's integration.
-  const { pageCount } = await indexSite(siteDir, { language: 'en' });
-  console.log(`  indexed ${pageCount} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  // The same indexing call as the build's, with its memory of what it indexed.
+  const memoryFile = join(siteDir, '..', 'search-memory.json');
+  await timedIndex('first run (every bundle)', siteDir, { language: 'en', memoryFile });
+  await timedIndex('run with nothing changed', siteDir, { language: 'en', memoryFile });
+  // An edit as a rebuild leaves it: one article page rewritten (a headline changed), in a year in the middle.
+  const pages = filesUnder(join(siteDir, 'articles')).sort();
+  const edited = pages[Math.floor(pages.length / 2)] ?? '';
+  writeFileSync(
+    edited,
+    readFileSync(edited, 'utf8').replace('<h1 data-pagefind-body>', '<h1 data-pagefind-body>Edited: '),
+  );
+  await timedIndex(`run after one page changed (${relative(siteDir, edited)})`, siteDir, {
+    language: 'en',
+    memoryFile,
+  });
+  describeIndex(siteDir);
+}
+
+function describeIndex(siteDir: string): void {
   const indexFiles = filesUnder(join(siteDir, 'pagefind')).filter((file) =>
     /\.pf_(index|fragment|filter|meta)$/.test(file),
   );
@@ -141,12 +182,52 @@ function describeServed(served: readonly ServedFile[]): void {
     );
 }
 
+/** Runs each query on the search page in Chromium and prints what it fetched; returns the largest query's bytes. */
+async function measureQueries(siteDir: string, queries: readonly { label: string; search: string }[]): Promise<number> {
+  let served: ServedFile[] = [];
+  const server = await serveStatic(siteDir, { onServe: (file) => served.push(file) });
+  let worst = 0;
+  try {
+    for (const [index, { label, search }] of queries.entries()) {
+      const queryPage = await browser.newPage();
+      served = [];
+      await queryPage.goto(`${server.origin}/search/`, { waitUntil: 'networkidle' });
+      await queryPage.waitForTimeout(500);
+      await queryPage.waitForLoadState('networkidle');
+      if (index === 0) {
+        // Loading the bundles (their entry and metadata files) happens once per visit, before the first query.
+        const meta = served.filter((file) => /(bundles|pagefind-entry)\.json|\.pf_meta$/.test(file.path));
+        const bytes = meta.reduce((sum, file) => sum + file.bytes, 0);
+        console.log(
+          `  index metadata loaded with the page, before the first query: ${kb(bytes)} in ${meta.length} files`,
+        );
+      }
+      served = [];
+      // The query reaches the page as a shared link's would, through the URL (the page copied from the demo build
+      // lists the demo's topics in its form, not the generated ones): the page's own code reads it and searches.
+      await queryPage.evaluate((query) => {
+        window.history.pushState(null, '', `/search/?${query}`);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }, search);
+      const status = await settled(queryPage);
+      const bytes = served.reduce((sum, file) => sum + file.bytes, 0);
+      worst = Math.max(worst, bytes);
+      console.log(`  ${label}: ${kb(bytes)} in ${served.length} requests — "${status}"`);
+      describeServed(served);
+      await queryPage.close();
+    }
+  } finally {
+    await server.close();
+  }
+  return worst;
+}
+
 if (!values.site) console.log('Building the demo site…');
 const siteDir = values.site ? resolve(values.site) : buildDemoSite();
 const browser = await launchChromium();
 try {
   // 1. Before the first query, on the demo build.
-  let served: ServedFile[] = [];
+  const served: ServedFile[] = [];
   const demoServer = await serveStatic(siteDir, { onServe: (file) => served.push(file) });
   const page = await browser.newPage();
   await page.goto(`${demoServer.origin}/search/`, { waitUntil: 'networkidle' });
@@ -172,14 +253,13 @@ try {
     );
   }
 
-  // 2. One query at 20,000 articles.
-  console.log(`\n2. One query on an index of ${articleCount} generated articles:`);
+  // 2 and 3. Queries and indexing at 20,000 articles.
   const work = mkdtempSync(join(tmpdir(), 'broadsheet-search-measure-'));
   const bigSite = join(work, 'site');
   for (const part of ['search', '_astro', 'favicon.svg'])
     cpSync(join(siteDir, part), join(bigSite, part), { recursive: true });
+  console.log('\n3. Indexing (as the build does, split into a bundle per language and year):');
   await indexGeneratedSite(bigSite, articleCount);
-  const bigServer = await serveStatic(bigSite, { onServe: (file) => served.push(file) });
   const queries: { label: string; search: string }[] = [
     { label: 'a common word ("election", in most articles)', search: 'q=election' },
     { label: 'two common words', search: 'q=harbour+strike' },
@@ -187,28 +267,17 @@ try {
     { label: 'a word and a topic filter, newest first', search: 'q=election&tag=nato&sort=date' },
     { label: 'a topic filter alone (every article on it, newest first)', search: 'tag=economy' },
   ];
-  let worst = 0;
-  for (const { label, search } of queries) {
-    const queryPage = await browser.newPage();
-    await queryPage.goto(`${bigServer.origin}/search/`, { waitUntil: 'networkidle' });
-    await queryPage.waitForTimeout(500);
-    await queryPage.waitForLoadState('networkidle');
-    served = [];
-    // The query reaches the page as a shared link's would, through the URL (the page copied from the demo build lists
-    // the demo's topics in its form, not the generated ones): the page's own code reads it and searches.
-    await queryPage.evaluate((query) => {
-      window.history.pushState(null, '', `/search/?${query}`);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, search);
-    const status = await settled(queryPage);
-    const bytes = served.reduce((sum, file) => sum + file.bytes, 0);
-    worst = Math.max(worst, bytes);
-    console.log(`  ${label}: ${kb(bytes)} in ${served.length} requests — "${status}"`);
-    describeServed(served);
-    await queryPage.close();
+  const worst: string[] = [];
+  for (const split of ['year', 'none'] as const) {
+    if (split === 'none') {
+      console.log('\n  The same articles as one bundle (one Pagefind run over them all), for comparison:');
+      await timedIndex('one bundle', bigSite, { language: 'en', split });
+    }
+    const layout = split === 'year' ? 'a bundle per year' : 'one bundle';
+    console.log(`\n2. Queries on ${articleCount} generated articles, ${layout}:`);
+    worst.push(`${layout}: ${kb(await measureQueries(bigSite, queries))}`);
   }
-  await bigServer.close();
-  console.log(`  worst query: ${kb(worst)}; budget 300 KB: ${worst <= 300 * KB ? 'within' : 'OVER'}`);
+  console.log(`\n  worst query: ${worst.join('; ')}; budget 300 KB`);
   rmSync(work, { recursive: true, force: true });
 } finally {
   await browser.close();

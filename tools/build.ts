@@ -41,13 +41,15 @@ export function readSearchHandoff(file: string): SearchHandoff {
         'Check that astro.config.mjs still lists the pagefindSearch() integration.',
     );
   }
-  const { dir, language } = (parsed ?? {}) as Partial<SearchHandoff>;
-  if (typeof dir !== 'string' || typeof language !== 'string') {
+  const { dir, language, memoryFile } = (parsed ?? {}) as Partial<SearchHandoff>;
+  if (typeof dir !== 'string' || typeof language !== 'string' || !['string', 'undefined'].includes(typeof memoryFile)) {
     throw new Error(
-      `${file}: expected { "dir": string, "language": string } from the search integration, got ${JSON.stringify(parsed)}`,
+      `${file}: expected { "dir": string, "language": string } (and "memoryFile": string) from the search ` +
+        `integration, got ${JSON.stringify(parsed)}`,
     );
   }
-  return { dir, language };
+  // Without a memory file every bundle is indexed, as on a first build.
+  return memoryFile === undefined ? { dir, language } : { dir, language, memoryFile };
 }
 
 function runAstroBuild(options: readonly string[], handoffFile: string): Promise<number> {
@@ -71,10 +73,10 @@ async function main(options: readonly string[]): Promise<number> {
     const handoffFile = join(work, 'search.json');
     const code = await runAstroBuild(options, handoffFile);
     if (code !== 0) return code;
-    const { dir, language } = readSearchHandoff(handoffFile);
+    const { dir, language, memoryFile } = readSearchHandoff(handoffFile);
     // Loaded only now, so that Astro's process starts without waiting for Pagefind's module.
     const { indexSiteAndReport } = await import('../src/lib/search/index-site');
-    await indexSiteAndReport(dir, language, (line) => console.log(`[search] ${line}`));
+    await indexSiteAndReport(dir, { language, memoryFile }, (line) => console.log(`[search] ${line}`));
     return 0;
   } catch (error) {
     console.error(`[search] ${(error as Error).message}`);

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { indexLanguage, indexSiteAndReport } from '@/lib/search/index-site';
+import { indexSiteAndReport, SEARCH_MEMORY_FILE } from '@/lib/search/index-site';
 
 /** Options of the search integration. */
 export interface PagefindIntegrationOptions {
-  /** The BCP 47 locale of the site; its language (`en` of `en-GB`) is the one the index uses for every page. */
+  /** The BCP 47 locale of the site: the language of every article page that does not say its own. */
   readonly locale: string;
 }
 
@@ -19,8 +20,10 @@ export const SEARCH_HANDOFF_ENV = 'BROADSHEET_SEARCH_HANDOFF';
 export interface SearchHandoff {
   /** The built site's folder, absolute. */
   readonly dir: string;
-  /** The language code every page is indexed as (see indexLanguage). */
+  /** The site's BCP 47 locale (see IndexSiteOptions.language). */
   readonly language: string;
+  /** Where indexing remembers what it indexed, in Astro's cache folder, so a rebuild re-indexes only what changed. */
+  readonly memoryFile?: string | undefined;
 }
 
 /**
@@ -33,18 +36,27 @@ export interface SearchHandoff {
  * A bare `astro build` still gets its index, here, at the end.
  */
 export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'broadsheet:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const handoff: SearchHandoff = { dir: fileURLToPath(dir), language: indexLanguage(options.locale) };
+        const handoff: SearchHandoff = {
+          dir: fileURLToPath(dir),
+          language: options.locale,
+          memoryFile: join(cacheDir, SEARCH_MEMORY_FILE),
+        };
         const handoffFile = process.env[SEARCH_HANDOFF_ENV];
         if (handoffFile) {
           writeFileSync(handoffFile, JSON.stringify(handoff));
           logger.info('The search index is built next, once this build has exited.');
           return;
         }
-        await indexSiteAndReport(handoff.dir, handoff.language, (line) => logger.info(line));
+        const { language, memoryFile } = handoff;
+        await indexSiteAndReport(handoff.dir, { language, memoryFile }, (line) => logger.info(line));
       },
     },
   };

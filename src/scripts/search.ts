@@ -1,3 +1,13 @@
+import { fillTemplate, formatNumber } from '@/lib/i18n/template';
+import {
+  BUNDLE_FILTER,
+  BUNDLES_FILE,
+  type BundleSearch,
+  bundleFolder,
+  bundleSearches,
+  indexLanguage,
+  parseSearchBundles,
+} from '@/lib/search/search-bundles';
 import {
   hasCriteria,
   type PagefindSearchArguments,
@@ -14,7 +24,6 @@ import {
   type SearchResultView,
   toResultView,
 } from '@/lib/search/search-results';
-import { fillTemplate, formatNumber } from '@/lib/i18n/template';
 import { searchPath, withBase } from '@/lib/urls';
 
 // The search page's client: it reads the search from the URL, asks Pagefind (loaded from the built site, never
@@ -24,6 +33,8 @@ import { searchPath, withBase } from '@/lib/urls';
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(basePath: string, options: Record<string, unknown>): Promise<void>;
+  destroy(): Promise<void>;
   search(
     term: string | null,
     options: PagefindSearchArguments['options'],
@@ -48,24 +59,61 @@ const text = JSON.parse(
 ) as SearchPageText;
 const pageTitle = document.title;
 
-let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind with every bundle of one language loaded (bundles newest first). */
+interface LoadedIndex {
+  readonly pagefind: Pagefind;
+  readonly bundles: readonly string[];
+}
+
+let loaded: { readonly language: string; readonly index: Promise<LoadedIndex> } | undefined;
 let pending: PagefindResult[] = [];
 let total = 0;
 // Each search gets a number; a slower earlier search that finishes late must not overwrite a newer one's results.
 let latestSearch = 0;
 
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const module = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as Pagefind;
-    await module.options({ excerptLength: 30 });
-    await module.init();
-    return module;
+/** The index language a search asks for: its `lang`, or the site's (the page's own `<html lang>`). */
+function searchLanguage(state: SearchState): string {
+  return indexLanguage(state.lang || document.documentElement.lang);
+}
+
+// The index is a bundle per language and year (docs/search-and-feeds.md#how-the-index-is-split): the newest bundle of
+// the language is Pagefind's own, the others are merged into it, each tagged with its bundle filter.
+function loadIndex(language: string): Promise<LoadedIndex> {
+  if (loaded?.language === language) return loaded.index;
+  const previous = loaded?.index;
+  const index = (async () => {
+    // Pagefind keeps one WebAssembly module (with one language's stemmer) per page; another language starts afresh.
+    if (previous) await (await previous.catch(() => undefined))?.pagefind.destroy();
+    const response = await fetch(withBase(base, `pagefind/${BUNDLES_FILE}`));
+    if (!response.ok) throw new Error(`${response.status} fetching pagefind/${BUNDLES_FILE}`);
+    const bundles = parseSearchBundles(await response.json()).languages[language] ?? [];
+    const pagefind = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as Pagefind;
+    const [newest, ...older] = bundles;
+    if (newest === undefined) return { pagefind, bundles };
+    const folder = (bundle: string) => withBase(base, `pagefind/${bundleFolder(language, bundle)}`);
+    const bundleOptions = (bundle: string) => ({ excerptLength: 30, mergeFilter: { [BUNDLE_FILTER]: bundle } });
+    await pagefind.options({ basePath: folder(newest), ...bundleOptions(newest) });
+    await pagefind.init();
+    await Promise.all(
+      older.map((bundle) => pagefind.mergeIndex(folder(bundle), { language, ...bundleOptions(bundle) })),
+    );
+    return { pagefind, bundles };
   })().catch((error: unknown) => {
     // Forget the failure, so that the next search tries again (the connection may be back).
-    pagefind = undefined;
+    if (loaded?.index === index) loaded = undefined;
     throw error;
   });
-  return pagefind;
+  loaded = { language, index };
+  return index;
+}
+
+/** Searches every bundle of a language, in the order of one index over them all (see bundleSearches). */
+async function searchIndex(language: string, search: BundleSearch): Promise<PagefindResult[]> {
+  const { pagefind, bundles } = await loadIndex(language);
+  const found = await Promise.all(
+    bundleSearches(bundles, search).map(({ term, options }) => pagefind.search(term, options)),
+  );
+  return found.flatMap((part) => part?.results ?? []);
 }
 
 function fillForm(state: SearchState): void {
@@ -78,8 +126,9 @@ function fillForm(state: SearchState): void {
   set(SEARCH_PARAMS.source, state.source);
   set(SEARCH_PARAMS.tag, state.tag);
   set(SEARCH_PARAMS.sort, state.sort);
+  set(SEARCH_PARAMS.lang, state.lang);
   // A shared link may name a source or topic this build no longer has; the select then shows "All".
-  for (const name of [SEARCH_PARAMS.source, SEARCH_PARAMS.tag]) {
+  for (const name of [SEARCH_PARAMS.source, SEARCH_PARAMS.tag, SEARCH_PARAMS.lang]) {
     const field = form.elements.namedItem(name);
     if (field instanceof HTMLSelectElement && field.selectedIndex === -1) field.selectedIndex = 0;
   }
@@ -155,11 +204,10 @@ async function runSearch(state: SearchState): Promise<void> {
   }
   if (status) status.textContent = text.searching;
   try {
-    const { term, options } = pagefindSearchArguments(state);
-    const found = await (await loadPagefind()).search(term, options);
-    if (!found || searchNumber !== latestSearch) return;
-    pending = found.results;
-    total = found.results.length;
+    const results = await searchIndex(searchLanguage(state), pagefindSearchArguments(state));
+    if (searchNumber !== latestSearch) return;
+    pending = results;
+    total = results.length;
     list?.replaceChildren();
     await showMore(searchNumber);
     if (searchNumber !== latestSearch) return;
@@ -208,4 +256,4 @@ window.addEventListener('popstate', searchFromUrl);
 
 searchFromUrl();
 // Loading the index while the reader types makes the first search fast; failures show when a search runs.
-loadPagefind().catch(() => undefined);
+loadIndex(searchLanguage(parseSearchParams(new URLSearchParams(window.location.search)))).catch(() => undefined);

@@ -169,8 +169,10 @@ describe('incremental rebuilds', () => {
     const clean = await cleanBuild(contentDir);
     expect(clean.code, clean.output).toBe(0);
     expect(differences(siteFiles(rebuilt.outDir), siteFiles(clean.outDir))).toEqual([]);
-    // One fragment per article page in the index: the last build's index was replaced, not added to.
-    const fragments = (dir: string) => readdirSync(join(dir, 'pagefind/fragment')).length;
+    // One fragment per article page in the index (over its bundles): the last build's index was replaced, not added to.
+    const fragments = (dir: string) =>
+      readdirSync(join(dir, 'pagefind'), { recursive: true }).filter((path) => String(path).endsWith('.pf_fragment'))
+        .length;
     expect(fragments(rebuilt.outDir)).toBe(fragments(clean.outDir));
   });
 

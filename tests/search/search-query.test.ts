@@ -14,6 +14,7 @@ const state = (overrides: Partial<SearchState> = {}): SearchState => ({
   source: '',
   tag: '',
   sort: 'relevance',
+  lang: '',
   ...overrides,
 });
 
@@ -24,7 +25,14 @@ describe('parseSearchParams', () => {
       source: 'athens-news',
       tag: 'ukraine',
       sort: 'date',
+      lang: '',
     });
+  });
+  it('reads the language to search in, in lower case, and drops anything that is not a language tag', () => {
+    expect(parseSearchParams(new URLSearchParams('lang=el')).lang).toBe('el');
+    expect(parseSearchParams(new URLSearchParams('lang=pt-BR')).lang).toBe('pt-br');
+    expect(parseSearchParams(new URLSearchParams('lang=../../etc')).lang).toBe('');
+    expect(parseSearchParams(new URLSearchParams('lang=')).lang).toBe('');
   });
   it('falls back to an empty search ranked by relevance', () => {
     expect(parseSearchParams(new URLSearchParams(''))).toEqual(state());
@@ -40,6 +48,7 @@ describe('searchQueryString', () => {
   it('leaves out empty and default values', () => {
     expect(searchQueryString(state({ query: 'nato' }))).toBe('q=nato');
     expect(searchQueryString(state())).toBe('');
+    expect(searchQueryString(state({ query: 'αθήνα', lang: 'el' }))).toBe('q=%CE%B1%CE%B8%CE%AE%CE%BD%CE%B1&lang=el');
   });
   it('round-trips through parseSearchParams, with characters that need encoding', () => {
     const search = state({
@@ -47,6 +56,7 @@ describe('searchQueryString', () => {
       source: 'athens-news',
       tag: 'ukraine',
       sort: 'date',
+      lang: 'el',
     });
     expect(parseSearchParams(new URLSearchParams(searchQueryString(search)))).toEqual(search);
   });
@@ -65,6 +75,7 @@ describe('hasCriteria', () => {
   it('is true for words or for a filter alone', () => {
     expect(hasCriteria(state())).toBe(false);
     expect(hasCriteria(state({ sort: 'date' }))).toBe(false);
+    expect(hasCriteria(state({ lang: 'el' }))).toBe(false);
     expect(hasCriteria(state({ query: 'nato' }))).toBe(true);
     expect(hasCriteria(state({ tag: 'nato' }))).toBe(true);
     expect(hasCriteria(state({ source: 'athens-news' }))).toBe(true);

@@ -1,78 +1,363 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { type BundleWriteResult, writeBundle } from '@/lib/search/write-bundle';
+import {
+  BUNDLES_FILE,
+  bundleOfSortKey,
+  compareBundles,
+  indexLanguage,
+  type SearchBundles,
+  WHOLE_BUNDLE,
+} from '@/lib/search/search-bundles';
+import { SEARCH_SORT_DATE } from '@/lib/search/search-keys';
+import { type BundleFile, type BundleWriteResult, writeBundle } from '@/lib/search/write-bundle';
 
-/** The built pages that are searched: article pages only, never listings, the search page or the 404 page. */
-export const ARTICLE_PAGES_GLOB = 'articles/**/*.html';
+// Pagefind has no incremental mode: every run indexes every page it is given. So the index is split into bundles,
+// one per language and year (search-bundles.ts), each indexed by a Pagefind run of its own, and a build re-indexes
+// only the bundles whose pages changed. What each page was (its file's size, modification time and inode, and so its
+// bundle) and what each bundle's files were is remembered in a file in Astro's cache folder, written once every
+// bundle is complete: a build killed half-way leaves the old memory, so the next build does the same work again and
+// ends as a clean build would (docs/search-and-feeds.md#how-the-index-is-split).
 
-/** The folder, inside the built site, that holds the index and Pagefind's own scripts. */
+export { indexLanguage } from '@/lib/search/search-bundles';
+
+/** The folder of built article pages, the only pages searched (never listings, the search page or the 404 page). */
+export const ARTICLE_PAGES_FOLDER = 'articles';
+
+/** The folder, inside the built site, that holds the index and Pagefind's own script. */
 export const SEARCH_BUNDLE_FOLDER = 'pagefind';
+
+/** The name of the indexing memory in Astro's cache folder. */
+export const SEARCH_MEMORY_FILE = 'broadsheet-search-index.json';
+
+/** Raised when the remembered layout changes, so that an older memory is never trusted. */
+const MEMORY_VERSION = 1;
+
+/** The files of a Pagefind bundle a search needs; the rest (its UI scripts and styles, playground) are left out. */
+const BUNDLE_FILE_PATTERN =
+  /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.[^/]+\.pf_meta|(index|filter|fragment)\/.+)$/;
 
 /** What indexing did. */
 export interface IndexSiteResult {
-  /** How many pages went into the index. */
+  /** How many pages the index holds. */
   readonly pageCount: number;
   /** Where the index was written. */
   readonly outputPath: string;
-  /** How many of the bundle's files were written, left as they were and removed. */
+  /** How many files were written, left as they were and removed, over all bundles. */
   readonly files: BundleWriteResult;
+  /** Every bundle, as `language/bundle`, in the order bundles.json lists them. */
+  readonly bundles: readonly string[];
+  /** The bundles indexed by this run (the others were left as they were). */
+  readonly reindexed: readonly string[];
 }
 
 /** Options for indexing. */
 export interface IndexSiteOptions {
-  /** The ISO 639-1 code every page is indexed as (see below). */
+  /** The site's BCP 47 locale: the language of every article page that does not say its own. */
   readonly language: string;
-  /** Which files under the site folder to index; article pages unless told otherwise. */
-  readonly glob?: string | undefined;
+  /** The memory of the last run (see above); without one, every bundle is indexed. */
+  readonly memoryFile?: string | undefined;
+  /** `year` (the default): a bundle per language and year; `none`: one bundle per language, for comparisons. */
+  readonly split?: 'year' | 'none' | undefined;
 }
 
-/**
- * Indexes the article pages of a built site with Pagefind and writes the index into `<siteDir>/pagefind/`.
- * Throws with Pagefind's own messages if anything fails, so a broken index fails the build.
- */
-export async function indexSite(siteDir: string, options: IndexSiteOptions): Promise<IndexSiteResult> {
-  // One language for the whole index: Pagefind splits an index by each page's `lang`, and the search page only
-  // searches the index of its own language, so an article written in Greek would otherwise never be found.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
+/** What is remembered of one article page. */
+interface PageMemory {
+  /** Size, modification time (ns) and inode of its file: a page rewritten by a build gets another. */
+  readonly stamp: string;
+  /** Its bundle, as `language/bundle`. */
+  readonly bundle: string;
+}
+
+/** The memory of the last complete indexing. */
+interface IndexMemory {
+  readonly version: number;
+  /** The built site it describes. */
+  readonly siteDir: string;
+  /** How it was split. */
+  readonly split: string;
+  /** Every article page, by path under the site folder. */
+  readonly pages: Readonly<Record<string, PageMemory>>;
+  /** Every file of the search folder, by path under it, with its SHA-256. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+function readMemory(file: string | undefined, siteDir: string, split: string): IndexMemory | undefined {
+  if (!file) return undefined;
+  try {
+    const memory = JSON.parse(readFileSync(file, 'utf8')) as IndexMemory;
+    const fits = memory.version === MEMORY_VERSION && memory.siteDir === siteDir && memory.split === split;
+    return fits && memory.pages && memory.files ? memory : undefined;
+  } catch {
+    // No memory (a first build) or an unreadable one: index everything.
+    return undefined;
+  }
+}
+
+function writeMemory(file: string, memory: IndexMemory): void {
+  mkdirSync(dirname(file), { recursive: true });
+  // Written whole and then renamed, so a build killed while writing never leaves half a memory.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(memory));
+  renameSync(partial, file);
+}
+
+/** Every file under `folder`, as sorted paths relative to it with `/` separators; none when it does not exist. */
+function filesUnder(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function stampOf(path: string): string {
+  const stat = statSync(path, { bigint: true });
+  return `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
+}
+
+/** The bundle of one built article page, read from its `<article lang>` and its `date` sort key. */
+function bundleOfPage(html: string, siteLanguage: string, split: string): string {
+  const lang = /<article\b[^>]*?\slang="([^"]+)"/.exec(html)?.[1] ?? siteLanguage;
+  const sortKey = new RegExp(`data-pagefind-sort="${SEARCH_SORT_DATE}"[^>]*>([^<]*)<`).exec(html)?.[1];
+  return `${indexLanguage(lang)}/${split === 'none' ? WHOLE_BUNDLE : bundleOfSortKey(sortKey)}`;
+}
+
+/** Whether a bundle's folder holds exactly the files remembered for it, with the same bytes. */
+function bundleIntact(searchDir: string, bundle: string, remembered: Readonly<Record<string, string>>): boolean {
+  const prefix = `${bundle}/`;
+  const expected = Object.keys(remembered)
+    .filter((path) => path.startsWith(prefix))
+    .sort();
+  const present = filesUnder(join(searchDir, bundle)).map((path) => prefix + path);
+  if (expected.length === 0 || expected.join('\n') !== present.join('\n')) return false;
+  return expected.every((path) => {
+    try {
+      return sha256(readFileSync(join(searchDir, path))) === remembered[path];
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The URL Pagefind gives a page at `path` under the site folder, as its addDirectory would: `/articles/…/`. */
+function pageUrl(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/** Runs Pagefind over one bundle's pages and returns the bundle's files (and Pagefind's script). */
+async function indexBundle(
+  siteDir: string,
+  bundle: string,
+  pages: readonly string[],
+): Promise<{ files: BundleFile[]; script: BundleFile | undefined }> {
+  const [language = 'en', id = WHOLE_BUNDLE] = bundle.split('/');
+  // A run per language, the language forced: Pagefind would take it from <html lang>, the site's language, while an
+  // article says its own on <article lang>.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir, glob: options.glob ?? ARTICLE_PAGES_GLOB });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
-    const outputPath = join(siteDir, SEARCH_BUNDLE_FOLDER);
-    // The files are taken from Pagefind and only the changed ones written (write-bundle.ts); the last build's index,
-    // if the output folder kept it, is updated in place, its files no longer in the bundle removed.
-    const bundle = await index.getFiles();
-    if (bundle.errors.length > 0)
-      throw new Error(`Pagefind could not build the index of ${siteDir}: ${bundle.errors.join('; ')}`);
-    const files = writeBundle(outputPath, bundle.files);
-    return { pageCount: added.page_count, outputPath, files };
+    // Sent a batch at a time: one file at a time waits on Pagefind for each, and all at once holds every page's text.
+    const batch = 64;
+    for (let start = 0; start < pages.length; start += batch) {
+      const added = await Promise.all(
+        pages
+          .slice(start, start + batch)
+          .map((path) => index.addHTMLFile({ url: pageUrl(path), content: readFileSync(join(siteDir, path), 'utf8') })),
+      );
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length > 0) throw new Error(`Pagefind could not index a page of ${bundle}: ${failed.join('; ')}`);
+    }
+    const bundleFiles = await index.getFiles();
+    if (bundleFiles.errors.length > 0)
+      throw new Error(`Pagefind could not build the index of ${bundle}: ${bundleFiles.errors.join('; ')}`);
+    const entry = bundleFiles.files.find((file) => file.path === 'pagefind-entry.json');
+    const entryJson = entry ? (JSON.parse(new TextDecoder().decode(entry.content)) as EntryJson) : undefined;
+    const wasm = `wasm.${entryJson?.languages?.[language]?.wasm ?? 'unknown'}.pagefind`;
+    const files = bundleFiles.files.filter((file) => file.path === wasm || BUNDLE_FILE_PATTERN.test(file.path));
+    if (!files.some((file) => file.path === wasm)) throw new Error(`Pagefind wrote no ${wasm} for ${bundle} (${id})`);
+    return { files, script: bundleFiles.files.find((file) => file.path === 'pagefind.js') };
   } finally {
-    // Pagefind runs as a child process; left open, it would keep the build's Node process alive.
+    // Pagefind runs as a child process; closed after each bundle, so that the memory of one is freed before the next,
+    // and so that it does not keep the build's Node process alive.
     await pagefind.close();
   }
 }
 
-/** The language code the index uses for a BCP 47 locale: `en` for `en-GB`, and `en` when there is none. */
-export function indexLanguage(locale: string): string {
-  return locale.split('-')[0]?.toLowerCase() || 'en';
+/** The part of `pagefind-entry.json` read here. */
+interface EntryJson {
+  readonly languages?: Record<string, { readonly wasm?: string }>;
+}
+
+/** Pagefind's script from an empty run, for a site without article pages or when only the script was lost. */
+async function pagefindScript(): Promise<BundleFile> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const { files } = await index.getFiles();
+    const script = files.find((file) => file.path === 'pagefind.js');
+    if (!script) throw new Error('Pagefind wrote no pagefind.js');
+    return script;
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /**
- * Indexes a built site (see indexSite) and reports it in one line through `log`, with the time it took. `npm run
- * bench` reads that time from the line, so keep its wording.
+ * Indexes the article pages of a built site with Pagefind into `<siteDir>/pagefind/`, re-indexing only the bundles
+ * whose pages changed since the memory was written. Throws with Pagefind's own messages if anything fails, so a
+ * broken index fails the build.
+ */
+export async function indexSite(siteDir: string, options: IndexSiteOptions): Promise<IndexSiteResult> {
+  const split = options.split ?? 'year';
+  const searchDir = join(siteDir, SEARCH_BUNDLE_FOLDER);
+  const memory = readMemory(options.memoryFile, siteDir, split);
+  const pages: Record<string, PageMemory> = {};
+  const dirty = new Set<string>();
+  for (const file of filesUnder(join(siteDir, ARTICLE_PAGES_FOLDER))) {
+    if (!file.endsWith('.html')) continue;
+    const path = `${ARTICLE_PAGES_FOLDER}/${file}`;
+    const stamp = stampOf(join(siteDir, path));
+    const known = memory?.pages[path];
+    if (known?.stamp === stamp) {
+      pages[path] = known;
+      continue;
+    }
+    const bundle = bundleOfPage(readFileSync(join(siteDir, path), 'utf8'), options.language, split);
+    pages[path] = { stamp, bundle };
+    dirty.add(bundle);
+    if (known) dirty.add(known.bundle);
+  }
+  for (const [path, known] of Object.entries(memory?.pages ?? {})) if (!pages[path]) dirty.add(known.bundle);
+
+  const pagesOf = new Map<string, string[]>();
+  for (const [path, { bundle }] of Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    pagesOf.set(bundle, [...(pagesOf.get(bundle) ?? []), path]);
+  const bundles = [...pagesOf.keys()].sort(compareBundleKeys);
+  const remembered = memory?.files ?? {};
+  for (const bundle of bundles)
+    if (!dirty.has(bundle) && !bundleIntact(searchDir, bundle, remembered)) dirty.add(bundle);
+  const reindexed = bundles.filter((bundle) => dirty.has(bundle));
+
+  const files: Record<string, string> = {};
+  let written = 0;
+  let unchanged = 0;
+  let removed = 0;
+  let script: BundleFile | undefined;
+  for (const bundle of bundles) {
+    if (!dirty.has(bundle)) {
+      for (const [path, hash] of Object.entries(remembered)) if (path.startsWith(`${bundle}/`)) files[path] = hash;
+      continue;
+    }
+    const result = await indexBundle(siteDir, bundle, pagesOf.get(bundle) ?? []);
+    script ??= result.script;
+    const wrote = writeBundle(join(searchDir, bundle), result.files);
+    written += wrote.written;
+    unchanged += wrote.unchanged;
+    removed += wrote.removed;
+    for (const file of result.files) files[`${bundle}/${file.path}`] = sha256(file.content);
+  }
+
+  // Pagefind's script is the same for every bundle; it is kept once, at the top, where the search page loads it.
+  const scriptPath = join(searchDir, 'pagefind.js');
+  if (!script && remembered['pagefind.js'] !== undefined && intactFile(scriptPath, remembered['pagefind.js'])) {
+    files['pagefind.js'] = remembered['pagefind.js'];
+  } else {
+    script ??= await pagefindScript();
+    files['pagefind.js'] = sha256(script.content);
+  }
+  const list = bundlesJson(bundles);
+  files[BUNDLES_FILE] = sha256(list);
+  const top: BundleFile[] = [{ path: BUNDLES_FILE, content: new TextEncoder().encode(list) }];
+  if (script) top.push({ path: 'pagefind.js', content: script.content });
+  for (const file of top) {
+    const path = join(searchDir, file.path);
+    if (intactFile(path, sha256(file.content))) unchanged += 1;
+    else {
+      mkdirSync(searchDir, { recursive: true });
+      writeFileSync(path, file.content);
+      written += 1;
+    }
+  }
+  // Whatever else is in the folder (a bundle no longer needed, an older layout's files) goes.
+  for (const path of filesUnder(searchDir)) {
+    if (files[path] !== undefined) continue;
+    rmSync(join(searchDir, path), { force: true });
+    removed += 1;
+  }
+  removeEmptyFolders(searchDir);
+  if (options.memoryFile) writeMemory(options.memoryFile, { version: MEMORY_VERSION, siteDir, split, pages, files });
+  return {
+    pageCount: Object.keys(pages).length,
+    outputPath: searchDir,
+    files: { written, unchanged, removed },
+    bundles,
+    reindexed,
+  };
+}
+
+function intactFile(path: string, hash: string): boolean {
+  try {
+    return sha256(readFileSync(path)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+function removeEmptyFolders(folder: string): boolean {
+  let empty = true;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory() && removeEmptyFolders(join(folder, entry.name)))
+      rmSync(join(folder, entry.name), { recursive: true });
+    else empty = false;
+  }
+  return empty;
+}
+
+/** Orders `language/bundle` keys by language, then newest bundle first. */
+function compareBundleKeys(a: string, b: string): number {
+  const [languageA = '', bundleA = ''] = a.split('/');
+  const [languageB = '', bundleB = ''] = b.split('/');
+  if (languageA !== languageB) return languageA < languageB ? -1 : 1;
+  return compareBundles(bundleA, bundleB);
+}
+
+/** The text of bundles.json for bundles given as sorted `language/bundle` keys. */
+function bundlesJson(bundles: readonly string[]): string {
+  const languages: Record<string, string[]> = {};
+  for (const key of bundles) {
+    const [language = '', bundle = ''] = key.split('/');
+    languages[language] = [...(languages[language] ?? []), bundle];
+  }
+  const list: SearchBundles = { languages };
+  return `${JSON.stringify(list)}\n`;
+}
+
+/**
+ * Indexes a built site (see indexSite) and reports it in one line through `log`, with the time it took and the bundles
+ * re-indexed. `npm run bench` reads that time from the line (`Indexed N article pages for search in S s`), so keep
+ * its start.
  */
 export async function indexSiteAndReport(
   siteDir: string,
-  language: string,
+  options: IndexSiteOptions,
   log: (line: string) => void,
 ): Promise<IndexSiteResult> {
   const started = performance.now();
-  const result = await indexSite(siteDir, { language });
+  const result = await indexSite(siteDir, options);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = `${result.pageCount} article ${result.pageCount === 1 ? 'page' : 'pages'}`;
   const { written, removed } = result.files;
+  const which = result.reindexed.length > 0 ? `: ${result.reindexed.join(', ')}` : '';
   log(
-    `Indexed ${pages} for search in ${seconds} s into ${result.outputPath} (${written} files written, ${removed} removed)`,
+    `Indexed ${pages} for search in ${seconds} s into ${result.outputPath} (${result.reindexed.length} of ` +
+      `${result.bundles.length} bundles re-indexed${which}; ${written} files written, ${removed} removed)`,
   );
   return result;
 }

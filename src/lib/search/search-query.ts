@@ -16,10 +16,12 @@ export interface SearchState {
   readonly tag: string;
   /** The order of the results. */
   readonly sort: SearchSort;
+  /** The language whose index is searched, as a BCP 47 tag (lower case), or empty for the site's language. */
+  readonly lang: string;
 }
 
 /** The URL parameter names, which are also the form fields' names. */
-export const SEARCH_PARAMS = { query: 'q', source: 'source', tag: 'tag', sort: 'sort' } as const;
+export const SEARCH_PARAMS = { query: 'q', source: 'source', tag: 'tag', sort: 'sort', lang: 'lang' } as const;
 
 /** The longest query kept, in characters: enough for any sentence, and a bound on what a crafted URL can make us do. */
 export const MAX_QUERY_LENGTH = 200;
@@ -32,16 +34,23 @@ export function parseSearchParams(params: Pick<URLSearchParams, 'get'>): SearchS
     source: text(SEARCH_PARAMS.source),
     tag: text(SEARCH_PARAMS.tag),
     sort: text(SEARCH_PARAMS.sort) === 'date' ? 'date' : 'relevance',
+    lang: languageParam(text(SEARCH_PARAMS.lang)),
   };
 }
 
-/** The query string of a search, without `?`, leaving out empty and default values: `q=nato&sort=date`. */
+/** A language tag from the URL in lower case, or empty when it is not one (a crafted URL cannot name a folder). */
+function languageParam(value: string): string {
+  return /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(value) ? value.toLowerCase() : '';
+}
+
+/** The query string of a search, without `?`, leaving out empty and default values: `q=nato&sort=date&lang=el`. */
 export function searchQueryString(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.query) params.set(SEARCH_PARAMS.query, state.query);
   if (state.source) params.set(SEARCH_PARAMS.source, state.source);
   if (state.tag) params.set(SEARCH_PARAMS.tag, state.tag);
   if (state.sort !== 'relevance') params.set(SEARCH_PARAMS.sort, state.sort);
+  if (state.lang) params.set(SEARCH_PARAMS.lang, state.lang);
   return params.toString();
 }
 

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUNDLE_FILTER,
+  bundleFolder,
+  bundleOfSortKey,
+  bundleSearches,
+  compareBundles,
+  indexLanguage,
+  parseSearchBundles,
+  UNDATED_BUNDLE,
+} from '@/lib/search/search-bundles';
+
+describe('bundles', () => {
+  it('puts a page in the year of its UTC publication instant, or in the undated bundle', () => {
+    expect(bundleOfSortKey('2023-12-31T22:30:00.000Z')).toBe('2023');
+    expect(bundleOfSortKey(undefined)).toBe(UNDATED_BUNDLE);
+    expect(bundleOfSortKey('soon')).toBe(UNDATED_BUNDLE);
+  });
+
+  it('orders bundles newest first, the undated one last', () => {
+    expect(['2022', UNDATED_BUNDLE, '2024', '2023'].sort(compareBundles)).toEqual([
+      '2024',
+      '2023',
+      '2022',
+      UNDATED_BUNDLE,
+    ]);
+  });
+
+  it('keeps a bundle per language in its own folder', () => {
+    expect(bundleFolder('el', '2024')).toBe('el/2024/');
+    expect(indexLanguage('en-GB')).toBe('en');
+    expect(indexLanguage('')).toBe('en');
+  });
+
+  it('reads bundles.json and names the file when it is not a list of bundles', () => {
+    expect(parseSearchBundles({ languages: { en: ['2024', '2023'] } })).toEqual({
+      languages: { en: ['2024', '2023'] },
+    });
+    expect(() => parseSearchBundles({ languages: { en: '2024' } })).toThrow(/pagefind\/bundles\.json/);
+    expect(() => parseSearchBundles(null)).toThrow(/npm run build/);
+  });
+});
+
+describe('bundleSearches', () => {
+  const words = { term: 'harbour', options: { filters: { tag: 'greece' } } };
+  const byDate = { term: null, options: { filters: {}, sort: { date: 'desc' as const } } };
+
+  it('searches the merged bundles once when ranking by relevance', () => {
+    expect(bundleSearches(['2024', '2023'], words)).toEqual([words]);
+  });
+
+  it('searches each bundle alone, newest first, when sorting by date', () => {
+    expect(bundleSearches(['2024', '2023'], byDate)).toEqual([
+      { term: null, options: { filters: { [BUNDLE_FILTER]: '2024' }, sort: { date: 'desc' } } },
+      { term: null, options: { filters: { [BUNDLE_FILTER]: '2023' }, sort: { date: 'desc' } } },
+    ]);
+    const oldestFirst = { ...byDate, options: { filters: { tag: 'greece' }, sort: { date: 'asc' as const } } };
+    expect(bundleSearches(['2024', '2023'], oldestFirst).map((search) => search.options.filters)).toEqual([
+      { tag: 'greece', [BUNDLE_FILTER]: '2023' },
+      { tag: 'greece', [BUNDLE_FILTER]: '2024' },
+    ]);
+  });
+
+  it('needs no bundle filter with one bundle, and no search without any', () => {
+    expect(bundleSearches(['all'], byDate)).toEqual([byDate]);
+    expect(bundleSearches([], words)).toEqual([]);
+  });
+});
