@@ -71,7 +71,7 @@ describe('pagesToKeep', () => {
     expect(pagesToKeep(elsewhere.state, `${elsewhere.dir}-copy`)).toBeUndefined();
     expect(pagesToKeep(undefined, elsewhere.dir)).toBeUndefined();
     // A record of no pages at all keeps nothing either: there is no last build to trust.
-    expect(pagesToKeep({ version: 1, outDir: elsewhere.dir, files: {} }, elsewhere.dir)).toBeUndefined();
+    expect(pagesToKeep({ version: 2, outDir: elsewhere.dir, files: {}, folders: {} }, elsewhere.dir)).toBeUndefined();
   });
 
   it('reads no record from a missing file, another version or a malformed one', () => {
@@ -93,10 +93,46 @@ describe('removeAllBut and removePages', () => {
       '.git/HEAD': 'ref',
       'stray.txt': 'x',
     });
-    const removed = removeAllBut(dir, new Set(['index.html', 'articles/a/index.html']), new Set(['.git', 'pagefind']));
+    const { removed } = removeAllBut(
+      dir,
+      new Set(['index.html', 'articles/a/index.html']),
+      new Set(['.git', 'pagefind']),
+    );
     expect(removed.sort()).toEqual(['_astro/old.js', 'articles/b/index.html', 'stray.txt']);
     expect(readdirSync(dir).sort()).toEqual(['.git', 'articles', 'index.html', 'pagefind']);
     expect(readdirSync(join(dir, 'articles'))).toEqual(['a']);
+  });
+
+  it('does not list a folder the record names with its stamp, and lists it again once an entry is added', () => {
+    const dir = site({ 'index.html': 'front', 'articles/a/index.html': 'a', '_astro/old.js': 'js' });
+    const pages = ['index.html', 'articles/a/index.html'];
+    // Recorded as if taken a minute later, so the folders count as settled.
+    const later = BigInt(Date.now() + 60_000) * 1_000_000n;
+    const state = recordOutputState(
+      dir,
+      pages.map((page) => join(dir, page)),
+      new Map(),
+      later,
+    );
+    // _astro holds no page, and the site folder itself is always listed.
+    expect(Object.keys(state.folders).sort()).toEqual(['articles', 'articles/a']);
+    const keep = pagesToKeep(state, dir) ?? new Set<string>();
+    const swept = removeAllBut(dir, keep, new Set(), state.folders);
+    expect(swept.removed).toEqual(['_astro/old.js']);
+    expect(swept.folders.get('articles/a')).toBe(state.folders['articles/a']);
+    // A stray file in a recorded folder changes the folder's stamp, so the next sweep finds and removes it.
+    writeFileSync(join(dir, 'articles/a/stray.txt'), 'x');
+    expect(removeAllBut(dir, keep, new Set(), state.folders).removed).toEqual(['articles/a/stray.txt']);
+    // A folder holding anything but recorded pages is not recorded; nor is one changed in the last two seconds.
+    writeFileSync(join(dir, 'articles/other.txt'), 'x');
+    const again = recordOutputState(
+      dir,
+      pages.map((page) => join(dir, page)),
+      swept.folders,
+      later,
+    );
+    expect(Object.keys(again.folders)).toEqual(['articles/a']);
+    expect(recordOutputState(dir, [join(dir, 'articles/a/index.html')]).folders).toEqual({});
   });
 
   it('removes a page and every folder it leaves empty, but not the site folder nor a folder still in use', () => {

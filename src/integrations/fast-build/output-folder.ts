@@ -55,6 +55,8 @@ export function keepOutputFolder(): AstroIntegration {
   let projectRoot = '';
   let stateFile = '';
   let kept: Set<string> | undefined;
+  /** The folders left after preparing the output folder, with their stamps then (see recordOutputState). */
+  let swept = new Map<string, string>();
   /** Every file this build wrote or reused (set at `astro:build:done`, read by the record taken after it). */
   let built = new Set<string>();
   let removal: Promise<unknown> = Promise.resolve();
@@ -89,7 +91,7 @@ export function keepOutputFolder(): AstroIntegration {
     name: 'broadsheet:fast-build:output-record',
     hooks: {
       'astro:build:done': () => {
-        writeOutputState(stateFile, recordOutputState(outDir, built));
+        writeOutputState(stateFile, recordOutputState(outDir, built, swept));
       },
     },
   };
@@ -115,11 +117,12 @@ export function keepOutputFolder(): AstroIntegration {
           );
           return;
         }
-        kept = existsSync(outDir) ? pagesToKeep(readOutputState(stateFile), outDir) : undefined;
+        const state = existsSync(outDir) ? readOutputState(stateFile) : undefined;
+        kept = pagesToKeep(state, outDir);
         // A build that stops halfway leaves no record, so the next one starts empty.
         rmSync(stateFile, { force: true });
         if (kept) {
-          removeAllBut(outDir, kept, new Set([...SPARED, SEARCH_BUNDLE_FOLDER]));
+          swept = removeAllBut(outDir, kept, new Set([...SPARED, SEARCH_BUNDLE_FOLDER]), state?.folders).folders;
           const report = fastBuildReport();
           if (report) report.pagesKept = kept.size;
           logger.info(`Kept the ${kept.size} pages of the last build in ${outDir} for Astro to reuse.`);

@@ -14,3 +14,25 @@ export function fileStamp(path: string): string | undefined {
     return undefined;
   }
 }
+
+/** A folder's stamp and its modification time (nanoseconds since the epoch), as folderStamp reads them. */
+export interface FolderStamp {
+  /** Modification time in nanoseconds and inode, as one string. */
+  readonly stamp: string;
+  /** The modification time alone, in nanoseconds. */
+  readonly mtimeNs: bigint;
+}
+
+/**
+ * The identity of a folder: its modification time in nanoseconds and its inode. Adding, removing or renaming an entry
+ * in the folder changes its modification time (a write inside one of its files does not: files have their own
+ * stamps). Undefined when there is no folder at `path` (a symbolic link to one does not count).
+ */
+export function folderStamp(path: string): FolderStamp | undefined {
+  try {
+    const stats = lstatSync(path, { bigint: true });
+    return stats.isDirectory() ? { stamp: `${stats.mtimeNs}:${stats.ino}`, mtimeNs: stats.mtimeNs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
