@@ -3,7 +3,8 @@ import { format } from 'date-fns';
 import type { Dated } from '@/lib/articles';
 import { pageCacheKey } from '@/lib/cache-key';
 import { dateFnsLocale, dayKey } from '@/lib/dates';
-import { type Page, paginate } from '@/lib/pagination';
+import { pageParam } from '@/lib/listing';
+import { paginateFromOldest, type StablePage } from '@/lib/pagination';
 
 // The archive by date: every article under the calendar day it was published on in the site's zone (a date-only value
 // keeps its own day), and those days under their months and years. Only days and months with articles exist, each
@@ -132,12 +133,12 @@ export function periodNeighbours(newestFirstKeys: readonly string[]): Map<string
 export interface MonthPageProps<T> {
   /** The month, `YYYY-MM`. */
   readonly month: string;
-  /** Its days with articles, newest first, with their counts. */
+  /** Its days with articles, newest first, with their counts; on the month's head only, empty on numbered pages. */
   readonly days: readonly PeriodCount[];
   /** The next newer and older months with articles. */
   readonly neighbours: PeriodNeighbours;
   /** This page of the month's articles. */
-  readonly page: Page<T>;
+  readonly page: StablePage<T>;
 }
 
 /** What a day's page shows: which day, the days either side, and a page of its articles. */
@@ -147,7 +148,7 @@ export interface DayPageProps<T> {
   /** The next newer and older days with articles. */
   readonly neighbours: PeriodNeighbours;
   /** This page of the day's articles. */
-  readonly page: Page<T>;
+  readonly page: StablePage<T>;
 }
 
 /** A getStaticPaths entry for one page of an archive month or day. */
@@ -176,10 +177,6 @@ export interface DayParams extends MonthParams {
   readonly day: string;
 }
 
-function laterPageParam(page: Page<unknown>): string | undefined {
-  return page.number === 1 ? undefined : `page/${page.number}`;
-}
-
 /** getStaticPaths entries for every page of every month, `pageSize` articles a page, as the front page paginates. */
 export function archiveMonthPaths<T>(
   archive: Archive<T>,
@@ -193,10 +190,12 @@ export function archiveMonthPaths<T>(
       days: days.map((day) => ({ key: day.day, count: day.articles.length })),
       neighbours: neighbours.get(month) ?? { newer: undefined, older: undefined },
     };
-    return paginate(articles, pageSize).map((page) => {
-      const props: MonthPageProps<T> = { ...shown, page };
+    return paginateFromOldest(articles, pageSize).map((page) => {
+      // The days and their counts are listed on the month's head only: a count that grows with each new article
+      // would otherwise re-render every page of the current month.
+      const props: MonthPageProps<T> = { ...shown, days: page.number === undefined ? shown.days : [], page };
       return {
-        params: { year, month: monthNumber, page: laterPageParam(page) },
+        params: { year, month: monthNumber, page: pageParam(page) },
         props,
         cacheKey: pageCacheKey(props),
       };
@@ -213,10 +212,10 @@ export function archiveDayPaths<T>(
   return archive.days.flatMap(({ day, articles }) => {
     const [year = '', month = '', date = ''] = day.split('-');
     const dayNeighbours = neighbours.get(day) ?? { newer: undefined, older: undefined };
-    return paginate(articles, pageSize).map((page) => {
+    return paginateFromOldest(articles, pageSize).map((page) => {
       const props: DayPageProps<T> = { day, neighbours: dayNeighbours, page };
       return {
-        params: { year, month, day: date, page: laterPageParam(page) },
+        params: { year, month, day: date, page: pageParam(page) },
         props,
         cacheKey: pageCacheKey(props),
       };

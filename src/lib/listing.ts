@@ -1,26 +1,28 @@
 import { pageCacheKey } from '@/lib/cache-key';
-import { type Page, paginate } from '@/lib/pagination';
+import { paginateFromOldest, type StablePage } from '@/lib/pagination';
 import { listingPath } from '@/lib/urls';
 
-// Paginated listings (front page, each source, each topic) share one shape: page 1 at the listing's own URL and
-// pages 2..M under `page/N/`. These helpers build their getStaticPaths entries and link data, so pages stay thin.
+// Paginated listings (front page, each source, each topic, each archive month and day) share one shape: the head,
+// the newest items, at the listing's own URL, and numbered pages counted from the oldest item under `page/N/`, which
+// keep their items as new ones arrive (src/lib/pagination.ts). These helpers build their getStaticPaths entries and
+// link data, so pages stay thin.
 
-/** A getStaticPaths entry for page 2 or later of one listing. */
-export interface LaterPagePath<T> {
+/** A getStaticPaths entry for one numbered page of a listing (the head has a route of its own). */
+export interface NumberedPagePath<T> {
   /** The route params: the page number as text. */
   params: { page: string };
   /** The route props: the page itself. */
-  props: { page: Page<T> };
+  props: { page: StablePage<T> };
   /** Its key for incremental builds: changes with anything the page shows. */
   cacheKey: string;
 }
 
 /** A getStaticPaths entry for one page of a listing that belongs to a group (a source, a topic). */
 export interface GroupPagePath<G, T, Params> {
-  /** The route params: the group's key, and for page 2 or later `page/N`. */
+  /** The route params: the group's key, and for a numbered page `page/N`. */
   params: Params;
   /** The route props: the group and the page. */
-  props: { group: G; page: Page<T> };
+  props: { group: G; page: StablePage<T> };
   /** Its key for incremental builds: changes with anything the page shows. */
   cacheKey: string;
 }
@@ -42,64 +44,62 @@ export interface GroupListingOptions<G, T, K extends string> {
   readonly shown: (group: G) => unknown;
 }
 
-/** The first page of a listing; an empty listing still has one, empty, page. */
-export function firstPage<T>(items: readonly T[], pageSize: number): Page<T> {
-  const [first] = paginate(items, pageSize);
-  // paginate always returns at least one page; this only satisfies the type checker.
-  if (!first) throw new Error('paginate returned no pages.');
-  return first;
+/** The head of a listing: its newest items, at the listing's own address; an empty listing still has one. */
+export function headPage<T>(items: readonly T[], pageSize: number): StablePage<T> {
+  const [head] = paginateFromOldest(items, pageSize);
+  // paginateFromOldest always returns the head; this only satisfies the type checker.
+  if (!head) throw new Error('paginateFromOldest returned no head.');
+  return head;
 }
 
-/** getStaticPaths entries for pages 2..M of one listing (page 1 has a route of its own). */
-export function laterPagePaths<T>(items: readonly T[], pageSize: number): LaterPagePath<T>[] {
-  return paginate(items, pageSize)
-    .slice(1)
-    .map((page) => ({ params: { page: String(page.number) }, props: { page }, cacheKey: pageCacheKey({ page }) }));
+/** The route param of a page: nothing for the head, `page/N` for a numbered page. */
+export function pageParam(page: StablePage<unknown>): string | undefined {
+  return page.number === undefined ? undefined : `page/${page.number}`;
+}
+
+/** getStaticPaths entries for the numbered pages of one listing (its head has a route of its own). */
+export function numberedPagePaths<T>(items: readonly T[], pageSize: number): NumberedPagePath<T>[] {
+  return paginateFromOldest(items, pageSize).flatMap((page) =>
+    page.number === undefined
+      ? []
+      : [{ params: { page: String(page.number) }, props: { page }, cacheKey: pageCacheKey({ page }) }],
+  );
 }
 
 /**
- * getStaticPaths entries for every page of every group's listing, for a `[...page]` route: page 1 at the group's own
- * URL (`page` undefined, so empty groups still get their page), pages 2..M at `page/N`.
+ * getStaticPaths entries for every page of every group's listing, for a `[...page]` route: the head at the group's
+ * own URL (`page` undefined, so empty groups still get their page), numbered pages at `page/N`.
  */
 export function groupListingPaths<G, T, K extends string>(
   groups: readonly G[],
   options: GroupListingOptions<G, T, K>,
 ): GroupPagePath<G, T, Record<K, string> & { page: string | undefined }>[] {
   return groups.flatMap((group) =>
-    paginate(options.items(group), options.pageSize).map((page) => ({
-      params: {
-        [options.param]: options.key(group),
-        page: page.number === 1 ? undefined : `page/${page.number}`,
-      } as Record<K, string> & { page: string | undefined },
+    paginateFromOldest(options.items(group), options.pageSize).map((page) => ({
+      params: { [options.param]: options.key(group), page: pageParam(page) } as Record<K, string> & {
+        page: string | undefined;
+      },
       props: { group, page },
       cacheKey: pageCacheKey({ group: options.shown(group), page }),
     })),
   );
 }
 
-/** What a listing's pagination shows: where it is, and the addresses of its newer and older pages. */
+/** What a listing's pagination shows: which numbered page this is, and the addresses of its newer and older pages. */
 export interface PageLinks {
-  /** This page's number, from 1. */
-  readonly current: number;
-  /** How many pages the listing has. */
-  readonly total: number;
+  /** This page's number, counted from the oldest page; undefined on the head. */
+  readonly current: number | undefined;
   /** The address of the page with newer items, when there is one. */
   readonly newer: string | undefined;
   /** The address of the page with older items, when there is one. */
   readonly older: string | undefined;
 }
 
-/** The pagination links of `page`, for a listing whose first page is at `firstPageHref` (ending in `/`). */
-export function pageLinks(page: Page<unknown>, firstPageHref: string): PageLinks {
+/** The pagination links of `page`, for a listing whose head is at `headHref` (ending in `/`). */
+export function pageLinks(page: StablePage<unknown>, headHref: string): PageLinks {
   return {
     current: page.number,
-    total: page.total,
-    newer: page.newer === undefined ? undefined : listingPath(firstPageHref, page.newer),
-    older: page.older === undefined ? undefined : listingPath(firstPageHref, page.older),
+    newer: page.newer === undefined ? undefined : listingPath(headHref, page.newer === 'head' ? undefined : page.newer),
+    older: page.older === undefined ? undefined : listingPath(headHref, page.older),
   };
-}
-
-/** A listing's page title: `Athens News` on page 1, `Athens News, page 2 of 3` after it. */
-export function listingTitle(title: string, page: Pick<Page<unknown>, 'number' | 'total'>): string {
-  return page.number <= 1 ? title : `${title}, page ${page.number} of ${page.total}`;
 }

@@ -55,16 +55,15 @@ export function coveredByText(names: readonly string[], language: CountingLangua
   return formatNameList([...names.slice(0, 2), more], language.locale);
 }
 
-/** A listing page's title: `Athens News` on page 1, `Athens News, page 2 of 3` after it, in the interface language. */
+/**
+ * A listing page's title, in the interface language: `Athens News` on its head, `Athens News, page 37` on a numbered
+ * page (numbered from the oldest page, so no "of M": that total would change every page with each new article).
+ */
 export function pagedTitle(
   title: string,
-  page: { readonly number: number; readonly total: number },
+  page: { readonly number: number | undefined },
   language: CountingLanguage,
 ): string {
-  if (page.number <= 1) return title;
-  return fillTemplate(language.text.listing.pagedTitle, {
-    title,
-    page: formatNumber(page.number, language.locale),
-    total: formatNumber(page.total, language.locale),
-  });
+  if (page.number === undefined) return title;
+  return fillTemplate(language.text.listing.pagedTitle, { title, page: formatNumber(page.number, language.locale) });
 }

@@ -16,8 +16,8 @@ export function sourcesIndexPath(base: string): string {
   return withBase(base, 'sources/');
 }
 
-/** The page of one source, or its page `n` of articles: `/sources/<id>/`, `/sources/<id>/page/2/`. */
-export function sourcePath(base: string, id: string, page = 1): string {
+/** The page of one source, or its numbered page `n` of articles: `/sources/<id>/`, `/sources/<id>/page/2/`. */
+export function sourcePath(base: string, id: string, page?: number): string {
   return listingPath(withBase(base, `sources/${id}/`), page);
 }
 
@@ -33,12 +33,12 @@ export function searchPath(base: string, query = ''): string {
 }
 
 /** The page of one topic, or its page `n`: `/tags/<slug>/`, `/tags/<slug>/page/2/`. */
-export function tagPath(base: string, slug: string, page = 1): string {
+export function tagPath(base: string, slug: string, page?: number): string {
   return listingPath(withBase(base, `tags/${slug}/`), page);
 }
 
 /** The front page, or its page `n`: `/`, `/page/2/`. */
-export function frontPagePath(base: string, page = 1): string {
+export function frontPagePath(base: string, page?: number): string {
   return listingPath(withBase(base, ''), page);
 }
 
@@ -48,14 +48,14 @@ export function archivePath(base: string): string {
 }
 
 /** One month of the archive (`YYYY-MM`), or its page `n`: `/archive/2024/04/`, `/archive/2024/04/page/2/`. */
-export function archiveMonthPath(base: string, month: string, page = 1): string {
+export function archiveMonthPath(base: string, month: string, page?: number): string {
   const [, year, monthNumber] = /^(\d{4})-(\d{2})$/.exec(month) ?? [];
   if (!year || !monthNumber) throw new RangeError(`An archive month is written YYYY-MM, not "${month}".`);
   return listingPath(withBase(base, `archive/${year}/${monthNumber}/`), page);
 }
 
 /** One day of the archive (`YYYY-MM-DD`), or its page `n`: `/archive/2024/04/19/`, `/archive/2024/04/19/page/2/`. */
-export function archiveDayPath(base: string, day: string, page = 1): string {
+export function archiveDayPath(base: string, day: string, page?: number): string {
   const [, year, month, date] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) ?? [];
   if (!year || !month || !date) throw new RangeError(`An archive day is written YYYY-MM-DD, not "${day}".`);
   return listingPath(withBase(base, `archive/${year}/${month}/${date}/`), page);
@@ -66,9 +66,12 @@ export function storyPath(base: string, id: string): string {
   return withBase(base, `stories/${id}/`);
 }
 
-/** Page `n` of a paginated listing that starts at `firstPage` (which ends in `/`). */
-export function listingPath(firstPage: string, page: number): string {
-  return page <= 1 ? firstPage : `${firstPage}page/${page}/`;
+/**
+ * A listing's numbered page `n` under `firstPage` (which ends in `/`), or `firstPage` itself, the listing's head, when
+ * no number is given. Pages are numbered from the oldest item (src/lib/pagination.ts), so page 1 has an address too.
+ */
+export function listingPath(firstPage: string, page?: number): string {
+  return page === undefined ? firstPage : `${firstPage}page/${page}/`;
 }
 
 /** An absolute URL for a path that already carries the base: `absoluteUrl('https://example.org', '/news/x/')`. */

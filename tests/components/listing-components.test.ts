@@ -13,7 +13,7 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const onePage: PageLinks = { current: 1, total: 1, newer: undefined, older: undefined };
+const onePage: PageLinks = { current: undefined, newer: undefined, older: undefined };
 
 describe('ArticleList', () => {
   it('groups articles under day headings in the site zone, newest first as given', async () => {
@@ -46,10 +46,10 @@ describe('ArticleList', () => {
 
   it('says so when there are no articles, and still shows pagination when given several pages', async () => {
     const html = await container.renderToString(ArticleList, {
-      props: { articles: [], links: { current: 2, total: 2, newer: '/', older: undefined }, empty: 'Nothing here.' },
+      props: { articles: [], links: { current: 1, newer: '/', older: undefined }, empty: 'Nothing here.' },
     });
     expect(html).toContain('Nothing here.');
-    expect(html).toContain('Page 2 of 2');
+    expect(html).toContain('Page 1<');
   });
 });
 

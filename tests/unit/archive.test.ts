@@ -122,24 +122,37 @@ describe('archiveMonthPaths', () => {
     const paths = archiveMonthPaths(archive, 2);
     expect(paths.map(({ params }) => params)).toEqual([
       { year: '2024', month: '04', page: undefined },
-      { year: '2024', month: '04', page: 'page/2' },
-      { year: '2024', month: '04', page: 'page/3' },
+      { year: '2024', month: '04', page: 'page/1' },
       { year: '2024', month: '03', page: undefined },
       { year: '2024', month: '01', page: undefined },
       { year: '2023', month: '12', page: undefined },
     ]);
-    const [first, second, third, march] = paths;
-    expect(ids(first?.props.page.items ?? [])).toEqual(['late-utc', 'rasmussen']);
-    expect(ids(third?.props.page.items ?? [])).toEqual(['april-first']);
-    expect(second?.props.page).toMatchObject({ number: 2, total: 3, newer: 1, older: 3 });
+    const [head, pageOne, march] = paths;
+    // Five April articles: the head holds the newest three, page 1 the oldest two.
+    expect(ids(head?.props.page.items ?? []).slice(0, 2)).toEqual(['late-utc', 'rasmussen']);
+    expect(head?.props.page.items).toHaveLength(3);
+    expect(ids(pageOne?.props.page.items ?? []).at(-1)).toBe('april-first');
+    expect(pageOne?.props.page).toMatchObject({ number: 1, newer: 'head', older: undefined });
     // February has no articles, so March's older neighbour is January.
     expect(march?.props.neighbours).toEqual({ newer: '2024-04', older: '2024-01' });
-    expect(first?.props.neighbours).toEqual({ newer: undefined, older: '2024-03' });
-    expect(first?.props.days).toEqual([
+    expect(head?.props.neighbours).toEqual({ newer: undefined, older: '2024-03' });
+    expect(head?.props.days).toEqual([
       { key: '2024-04-19', count: 2 },
       { key: '2024-04-18', count: 1 },
       { key: '2024-04-01', count: 2 },
     ]);
+    // The days and their counts are on the head only, so a numbered page stays as it is when the month grows.
+    expect(pageOne?.props.days).toEqual([]);
+  });
+
+  it('keeps a numbered page of the current month when a newer article arrives in it', () => {
+    const key = (list: typeof articles) =>
+      archiveMonthPaths(buildArchive(list, athens), 2).find(({ params }) => params.page === 'page/1')?.cacheKey;
+    // Six April articles fill the head and pages 2 and 1; a seventh goes on the head and leaves page 1 alone.
+    const six = sortNewestFirst([...articles, item('april-later', '2024-04-20')], athens);
+    const seven = sortNewestFirst([...six, item('april-latest', '2024-04-21')], athens);
+    expect(key(six)).toBeDefined();
+    expect(key(seven)).toBe(key(six));
   });
 
   it("keys each page on what it shows: its articles and its neighbours' change it, another month's do not", () => {
@@ -169,7 +182,7 @@ describe('archiveDayPaths', () => {
     const paths = archiveDayPaths(buildArchive(articles, athens), 1);
     expect(paths.slice(0, 3).map(({ params }) => params)).toEqual([
       { year: '2024', month: '04', day: '19', page: undefined },
-      { year: '2024', month: '04', day: '19', page: 'page/2' },
+      { year: '2024', month: '04', day: '19', page: 'page/1' },
       { year: '2024', month: '04', day: '18', page: undefined },
     ]);
     const eighteenth = paths.find(({ props }) => props.day === '2024-04-18');
@@ -181,10 +194,10 @@ describe('archiveDayPaths', () => {
 });
 
 describe('archive paths', () => {
-  it('builds the index, month and day paths, with later pages under page/N/', () => {
+  it('builds the index, month and day paths, with numbered pages under page/N/', () => {
     expect(archivePath('/')).toBe('/archive/');
     expect(archiveMonthPath('/', '2024-04')).toBe('/archive/2024/04/');
-    expect(archiveMonthPath('/', '2024-04', 1)).toBe('/archive/2024/04/');
+    expect(archiveMonthPath('/', '2024-04', 1)).toBe('/archive/2024/04/page/1/');
     expect(archiveMonthPath('/', '2024-04', 2)).toBe('/archive/2024/04/page/2/');
     expect(archiveDayPath('/', '2024-04-19')).toBe('/archive/2024/04/19/');
     expect(archiveDayPath('/', '2024-04-19', 3)).toBe('/archive/2024/04/19/page/3/');

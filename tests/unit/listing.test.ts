@@ -1,35 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { firstPage, groupListingPaths, laterPagePaths, listingTitle, pageLinks } from '@/lib/listing';
-import { paginate } from '@/lib/pagination';
+import { groupListingPaths, headPage, numberedPagePaths, pageLinks } from '@/lib/listing';
+import { paginateFromOldest } from '@/lib/pagination';
 
-const items = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
+/** Items newest first: `count` down to 1. */
+const items = (count: number) => Array.from({ length: count }, (_, index) => count - index);
 
-describe('firstPage', () => {
-  it('is the first page of the listing', () => {
-    expect(firstPage(items(5), 2)).toEqual({ items: [1, 2], number: 1, total: 3, newer: undefined, older: 2 });
+describe('headPage', () => {
+  it('holds the newest items, all of a listing shorter than two pages', () => {
+    expect(headPage(items(3), 2)).toEqual({ items: [3, 2, 1], number: undefined, newer: undefined, older: undefined });
+    expect(headPage(items(5), 2)).toEqual({ items: [5, 4, 3], number: undefined, newer: undefined, older: 1 });
   });
 
   it('is an empty page for an empty listing', () => {
-    expect(firstPage([], 20)).toEqual({ items: [], number: 1, total: 1, newer: undefined, older: undefined });
+    expect(headPage([], 20)).toEqual({ items: [], number: undefined, newer: undefined, older: undefined });
   });
 });
 
-describe('laterPagePaths', () => {
-  it('gives pages 2..M with the number as a string param', () => {
-    const paths = laterPagePaths(items(5), 2);
-    expect(paths.map((path) => path.params)).toEqual([{ page: '2' }, { page: '3' }]);
-    expect(paths[1]?.props.page.items).toEqual([5]);
+describe('numberedPagePaths', () => {
+  it('gives the numbered pages, newest first, with the number as a string param', () => {
+    const paths = numberedPagePaths(items(7), 2);
+    expect(paths.map((path) => path.params)).toEqual([{ page: '2' }, { page: '1' }]);
+    expect(paths[1]?.props.page.items).toEqual([2, 1]);
   });
 
-  it('gives no paths when everything fits on page 1', () => {
-    expect(laterPagePaths(items(20), 20)).toEqual([]);
-    expect(laterPagePaths([], 20)).toEqual([]);
+  it('gives no paths when everything fits on the head', () => {
+    expect(numberedPagePaths(items(39), 20)).toEqual([]);
+    expect(numberedPagePaths([], 20)).toEqual([]);
+  });
+
+  it('keeps every numbered page key when an article is added, until a page closes', () => {
+    const keys = (count: number) => numberedPagePaths(items(count), 2).map((path) => path.cacheKey);
+    expect(keys(8)).toEqual(keys(9));
+    // The tenth item closes page 4, and page 3 now links to it instead of to the head; pages 1 and 2 stay.
+    const before = keys(9);
+    const after = keys(10);
+    expect(after.slice(2)).toEqual(before.slice(1));
+    expect(after[1]).not.toBe(before[0]);
   });
 });
 
 describe('group page paths', () => {
   const groups = [
-    { id: 'a', list: items(3) },
+    { id: 'a', list: items(5) },
     { id: 'b', list: [] as number[] },
   ];
   type Group = (typeof groups)[number];
@@ -41,80 +53,58 @@ describe('group page paths', () => {
     shown: (g: Group) => g.id,
   };
 
-  it('gives every group a first page, even an empty one, and later pages only where they exist', () => {
+  it('gives every group a head, even an empty one, and numbered pages only where they exist', () => {
     const paths = groupListingPaths(groups, options);
     expect(paths.map((path) => path.params)).toEqual([
       { id: 'a', page: undefined },
-      { id: 'a', page: 'page/2' },
+      { id: 'a', page: 'page/1' },
       { id: 'b', page: undefined },
     ]);
     expect(paths[0]?.props.group).toBe(groups[0]);
-    expect(paths[0]?.props.page.items).toEqual([1, 2]);
-    expect(paths[1]?.props.page.items).toEqual([3]);
-    expect(paths[2]?.props.page).toEqual({ items: [], number: 1, total: 1, newer: undefined, older: undefined });
+    expect(paths[0]?.props.page.items).toEqual([5, 4, 3]);
+    expect(paths[1]?.props.page.items).toEqual([2, 1]);
+    expect(paths[2]?.props.page).toEqual({ items: [], number: undefined, newer: undefined, older: undefined });
   });
 
   it('keys each page by what it shows: its items, its place and the shown part of its group', () => {
-    const keys = (list: readonly { id: string; list: number[] }[], shown = options.shown) =>
+    const keys = (list: readonly Group[], shown = options.shown) =>
       groupListingPaths(list, { ...options, shown }).map((path) => path.cacheKey);
     const before = keys(groups);
     expect(new Set(before).size).toBe(3);
-    // An item on page 2 changes: only page 2's key changes.
-    const after = keys([{ id: 'a', list: [1, 2, 4] }, groups[1]!]);
-    expect(after[0]).toBe(before[0]);
-    expect(after[1]).not.toBe(before[1]);
-    expect(after[2]).toBe(before[2]);
-    // A fourth item adds no page but changes page 2's items; page 1 shows the same as before.
-    const added = keys([{ id: 'a', list: [1, 2, 3, 4] }, groups[1]!]);
-    expect(added[0]).toBe(before[0]);
-    expect(added[1]).not.toBe(before[1]);
+    // An item on page 1 changes: only page 1's key changes.
+    const after = keys([{ id: 'a', list: [5, 4, 3, 9, 1] }, groups[1] as Group]);
+    expect(after).toEqual([before[0], expect.not.stringMatching(before[1] ?? ''), before[2]]);
+    // With six items, a seventh changes the head only: pages 2 and 1 keep their keys.
+    const six = keys([{ id: 'a', list: items(6) }, groups[1] as Group]);
+    const seven = keys([{ id: 'a', list: items(7) }, groups[1] as Group]);
+    expect(seven.slice(1)).toEqual(six.slice(1));
+    expect(seven[0]).not.toBe(six[0]);
     // A change in what the page shows of its group changes every page of that group.
     const renamed = keys(groups, (g) => `${g.id}!`);
     expect(renamed.every((key, index) => key !== before[index])).toBe(true);
   });
 });
 
-describe('laterPagePaths keys', () => {
-  it('change on a page whose items change, and on every page when the page count changes', () => {
-    const before = laterPagePaths(items(5), 2).map((path) => path.cacheKey);
-    expect(laterPagePaths([1, 2, 3, 9, 5], 2).map((path) => path.cacheKey)).toEqual([
-      expect.not.stringMatching(before[0]!),
-      before[1],
-    ]);
-    const longer = laterPagePaths(items(7), 2).map((path) => path.cacheKey);
-    expect(longer[0]).not.toBe(before[0]);
-  });
-});
-
 describe('pageLinks', () => {
-  const pages = paginate(items(5), 2);
+  const pages = paginateFromOldest(items(8), 2);
 
-  it('links only to older items from page 1', () => {
+  it('links only to older items from the head, to the highest numbered page', () => {
     expect(pageLinks(pages[0]!, '/sources/x/')).toEqual({
-      current: 1,
-      total: 3,
+      current: undefined,
       newer: undefined,
-      older: '/sources/x/page/2/',
+      older: '/sources/x/page/3/',
     });
   });
 
-  it('links back to the bare first page, not page/1/', () => {
-    expect(pageLinks(pages[1]!, '/')).toEqual({ current: 2, total: 3, newer: '/', older: '/page/3/' });
+  it('links the newest numbered page back to the bare head, not to a page number', () => {
+    expect(pageLinks(pages[1]!, '/')).toEqual({ current: 3, newer: '/', older: '/page/2/' });
   });
 
-  it('links only to newer items from the last page', () => {
-    expect(pageLinks(pages[2]!, '/news/tags/nato/')).toEqual({
-      current: 3,
-      total: 3,
+  it('links page 1, the oldest, only to newer items, at its own address', () => {
+    expect(pageLinks(pages[3]!, '/news/tags/nato/')).toEqual({
+      current: 1,
       newer: '/news/tags/nato/page/2/',
       older: undefined,
     });
-  });
-});
-
-describe('listingTitle', () => {
-  it('is the plain title on page 1 and names the page after it', () => {
-    expect(listingTitle('Athens News', { number: 1, total: 3 })).toBe('Athens News');
-    expect(listingTitle('Athens News', { number: 2, total: 3 })).toBe('Athens News, page 2 of 3');
   });
 });

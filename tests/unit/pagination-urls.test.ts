@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '@/lib/pagination';
 import { articleIdFromPath, isSlug, slugify } from '@/lib/slug';
 import { normalizeTag } from '@/lib/tags';
 import { articlePath, displayHost, frontPagePath, sourcePath, tagPath, withBase } from '@/lib/urls';
-
-const range = (n: number) => Array.from({ length: n }, (_, index) => index + 1);
-
-describe('paginate', () => {
-  it('makes one page for 20 items and two for 21', () => {
-    expect(paginate(range(20), 20).map((page) => page.items.length)).toEqual([20]);
-    expect(paginate(range(21), 20).map((page) => page.items.length)).toEqual([20, 1]);
-  });
-  it('makes three pages for 41 items with newer and older links', () => {
-    const pages = paginate(range(41), 20);
-    expect(pages.map(({ number, total, newer, older }) => ({ number, total, newer, older }))).toEqual([
-      { number: 1, total: 3, newer: undefined, older: 2 },
-      { number: 2, total: 3, newer: 1, older: 3 },
-      { number: 3, total: 3, newer: 2, older: undefined },
-    ]);
-    expect(pages[2]?.items).toEqual([41]);
-  });
-  it('gives an empty listing one empty page', () => {
-    expect(paginate([], 20)).toEqual([{ items: [], number: 1, total: 1, newer: undefined, older: undefined }]);
-  });
-  it('rejects a page size below 1', () => {
-    expect(() => paginate(range(3), 0)).toThrow(RangeError);
-  });
-});
 
 describe('urls', () => {
   it('applies the base path once', () => {
@@ -40,7 +15,9 @@ describe('urls', () => {
     expect(sourcePath('/news/', 'athens-news')).toBe('/news/sources/athens-news/');
     expect(sourcePath('/', 'athens-news', 2)).toBe('/sources/athens-news/page/2/');
     expect(tagPath('/', 'nato', 3)).toBe('/tags/nato/page/3/');
-    expect(frontPagePath('/', 1)).toBe('/');
+    expect(frontPagePath('/')).toBe('/');
+    // Pages are numbered from the oldest, so page 1 has an address of its own.
+    expect(frontPagePath('/', 1)).toBe('/page/1/');
     expect(frontPagePath('/news/', 2)).toBe('/news/page/2/');
   });
   it('shows a host without www', () => {

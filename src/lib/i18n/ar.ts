@@ -33,7 +33,7 @@ export const ar: Dictionary = {
   listing: {
     latestNews: 'آخر الأخبار',
     empty: 'لا توجد مقالات بعد.',
-    pagedTitle: '{title}، الصفحة {page} من {total}',
+    pagedTitle: '{title}، الصفحة {page}',
     articleCount: {
       zero: 'لا مقالات',
       one: 'مقال واحد',
@@ -47,7 +47,7 @@ export const ar: Dictionary = {
     label: 'الصفحات',
     newer: 'الأحدث',
     older: 'الأقدم',
-    pageOf: 'الصفحة {page} من {total}',
+    page: 'الصفحة {page}',
   },
   article: {
     neighboursLabel: 'المقالات الأحدث والأقدم',

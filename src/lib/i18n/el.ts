@@ -33,14 +33,14 @@ export const el: Dictionary = {
   listing: {
     latestNews: 'Τελευταίες ειδήσεις',
     empty: 'Δεν υπάρχουν ακόμη άρθρα.',
-    pagedTitle: '{title}, σελίδα {page} από {total}',
+    pagedTitle: '{title}, σελίδα {page}',
     articleCount: { one: '{count} άρθρο', other: '{count} άρθρα' },
   },
   pagination: {
     label: 'Σελίδες',
     newer: 'Νεότερα',
     older: 'Παλαιότερα',
-    pageOf: 'Σελίδα {page} από {total}',
+    page: 'Σελίδα {page}',
   },
   article: {
     neighboursLabel: 'Νεότερα και παλαιότερα άρθρα',

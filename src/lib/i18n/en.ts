@@ -34,14 +34,14 @@ const english = {
   listing: {
     latestNews: 'Latest news',
     empty: 'No articles yet.',
-    pagedTitle: '{title}, page {page} of {total}',
+    pagedTitle: '{title}, page {page}',
     articleCount: { one: '{count} article', other: '{count} articles' },
   },
   pagination: {
     label: 'Pages',
     newer: 'Newer',
     older: 'Older',
-    pageOf: 'Page {page} of {total}',
+    page: 'Page {page}',
   },
   article: {
     neighboursLabel: 'Newer and older articles',
