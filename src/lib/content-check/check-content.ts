@@ -54,8 +54,9 @@ export interface CheckedArticles {
   readonly rendered: number;
 }
 
-// Below this many articles, starting threads (each loads the rules and schemas) costs more than it saves.
-const FEWEST_ARTICLES_FOR_WORKERS = 2_000;
+// Below this many articles, starting threads (each loads tsx, the rules and the schemas, seconds on a busy machine)
+// costs more than it saves: at 20,000 one thread was faster (bench/JOURNAL.md).
+const FEWEST_ARTICLES_FOR_WORKERS = 50_000;
 
 /** The outcome of a check: how many files were read, and every problem found, sorted. */
 export interface CheckContentResult {
