@@ -45,7 +45,10 @@ for (const count of values.articles.split(',').map(Number)) {
   const built = loadArticleIndex(dir, () => undefined);
   writeArticleIndex(dir, built.index, built.mode);
   const build = seconds(started);
-  if (values.git) git(dir, 'add', '.'), git(dir, 'commit', '-q', '-m', 'index');
+  if (values.git) {
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'index');
+  }
 
   started = performance.now();
   const snapshot: ContentSnapshot = readContentSnapshot(dir);
