@@ -41,15 +41,21 @@ export function readSearchHandoff(file: string): SearchHandoff {
         'Check that astro.config.mjs still lists the pagefindSearch() integration.',
     );
   }
-  const { dir, language, memoryFile } = (parsed ?? {}) as Partial<SearchHandoff>;
-  if (typeof dir !== 'string' || typeof language !== 'string' || !['string', 'undefined'].includes(typeof memoryFile)) {
+  const { dir, language, memoryFile, timeZone } = (parsed ?? {}) as Partial<SearchHandoff>;
+  const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+  if (typeof dir !== 'string' || typeof language !== 'string' || !optionalText(memoryFile) || !optionalText(timeZone)) {
     throw new Error(
-      `${file}: expected { "dir": string, "language": string } (and "memoryFile": string) from the search ` +
-        `integration, got ${JSON.stringify(parsed)}`,
+      `${file}: expected { "dir": string, "language": string } (and "memoryFile", "timeZone": string) from the ` +
+        `search integration, got ${JSON.stringify(parsed)}`,
     );
   }
-  // Without a memory file every bundle is indexed, as on a first build.
-  return memoryFile === undefined ? { dir, language } : { dir, language, memoryFile };
+  // Without a memory file every bundle is indexed, as on a first build; without a time zone, years are UTC's.
+  return {
+    dir,
+    language,
+    ...(memoryFile === undefined ? {} : { memoryFile }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+  };
 }
 
 function runAstroBuild(options: readonly string[], handoffFile: string): Promise<number> {
@@ -73,10 +79,10 @@ async function main(options: readonly string[]): Promise<number> {
     const handoffFile = join(work, 'search.json');
     const code = await runAstroBuild(options, handoffFile);
     if (code !== 0) return code;
-    const { dir, language, memoryFile } = readSearchHandoff(handoffFile);
+    const { dir, language, memoryFile, timeZone } = readSearchHandoff(handoffFile);
     // Loaded only now, so that Astro's process starts without waiting for Pagefind's module.
     const { indexSiteAndReport } = await import('../src/lib/search/index-site');
-    await indexSiteAndReport(dir, { language, memoryFile }, (line) => console.log(`[search] ${line}`));
+    await indexSiteAndReport(dir, { language, timeZone, memoryFile }, (line) => console.log(`[search] ${line}`));
     return 0;
   } catch (error) {
     console.error(`[search] ${(error as Error).message}`);

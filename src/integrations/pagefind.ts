@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { indexSiteAndReport, SEARCH_MEMORY_FILE } from '@/lib/search/index-site';
+import { siteConfig } from '@/site.config';
 
 /** Options of the search integration. */
 export interface PagefindIntegrationOptions {
   /** The BCP 47 locale of the site: the language of every article page that does not say its own. */
   readonly locale: string;
+  /** The site's IANA time zone, in which the index counts years (one bundle per year); the site config's by default. */
+  readonly timeZone?: string | undefined;
 }
 
 /**
@@ -22,6 +25,8 @@ export interface SearchHandoff {
   readonly dir: string;
   /** The site's BCP 47 locale (see IndexSiteOptions.language). */
   readonly language: string;
+  /** The site's time zone (see IndexSiteOptions.timeZone). */
+  readonly timeZone?: string | undefined;
   /** Where indexing remembers what it indexed, in Astro's cache folder, so a rebuild re-indexes only what changed. */
   readonly memoryFile?: string | undefined;
 }
@@ -47,6 +52,7 @@ export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegr
         const handoff: SearchHandoff = {
           dir: fileURLToPath(dir),
           language: options.locale,
+          timeZone: options.timeZone ?? siteConfig.timeZone,
           memoryFile: join(cacheDir, SEARCH_MEMORY_FILE),
         };
         const handoffFile = process.env[SEARCH_HANDOFF_ENV];
@@ -55,8 +61,8 @@ export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegr
           logger.info('The search index is built next, once this build has exited.');
           return;
         }
-        const { language, memoryFile } = handoff;
-        await indexSiteAndReport(handoff.dir, { language, memoryFile }, (line) => logger.info(line));
+        const { language, timeZone, memoryFile } = handoff;
+        await indexSiteAndReport(handoff.dir, { language, timeZone, memoryFile }, (line) => logger.info(line));
       },
     },
   };

@@ -11,8 +11,11 @@ import {
 } from '@/lib/search/search-bundles';
 
 describe('bundles', () => {
-  it('puts a page in the year of its UTC publication instant, or in the undated bundle', () => {
+  it('puts a page in the year of its publication instant in the site time zone, or in the undated bundle', () => {
     expect(bundleOfSortKey('2023-12-31T22:30:00.000Z')).toBe('2023');
+    // Half past midnight on New Year's Day in Athens.
+    expect(bundleOfSortKey('2023-12-31T22:30:00.000Z', 'Europe/Athens')).toBe('2024');
+    expect(bundleOfSortKey('2024-01-01T00:30:00.000Z', 'America/New_York')).toBe('2023');
     expect(bundleOfSortKey(undefined)).toBe(UNDATED_BUNDLE);
     expect(bundleOfSortKey('soon')).toBe(UNDATED_BUNDLE);
   });

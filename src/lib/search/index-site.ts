@@ -56,6 +56,8 @@ export interface IndexSiteResult {
 export interface IndexSiteOptions {
   /** The site's BCP 47 locale: the language of every article page that does not say its own. */
   readonly language: string;
+  /** The site's IANA time zone, in which a page's year (its bundle) is counted; UTC unless told. */
+  readonly timeZone?: string | undefined;
   /** The memory of the last run (see above); without one, every bundle is indexed. */
   readonly memoryFile?: string | undefined;
   /** `year` (the default): a bundle per language and year; `none`: one bundle per language, for comparisons. */
@@ -81,6 +83,8 @@ interface IndexMemory {
   readonly pages: Readonly<Record<string, PageMemory>>;
   /** Every file of the search folder, by path under it, with its SHA-256. */
   readonly files: Readonly<Record<string, string>>;
+  /** The stamps of the bundles' files as written, so that checking a bundle left alone reads none of them. */
+  readonly stamps: Readonly<Record<string, string>>;
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -90,7 +94,7 @@ function readMemory(file: string | undefined, siteDir: string, split: string): I
   try {
     const memory = JSON.parse(readFileSync(file, 'utf8')) as IndexMemory;
     const fits = memory.version === MEMORY_VERSION && memory.siteDir === siteDir && memory.split === split;
-    return fits && memory.pages && memory.files ? memory : undefined;
+    return fits && memory.pages && memory.files && memory.stamps ? memory : undefined;
   } catch {
     // No memory (a first build) or an unreadable one: index everything.
     return undefined;
@@ -123,14 +127,18 @@ function stampOf(path: string): string {
 }
 
 /** The bundle of one built article page, read from its `<article lang>` and its `date` sort key. */
-function bundleOfPage(html: string, siteLanguage: string, split: string): string {
+function bundleOfPage(html: string, siteLanguage: string, split: string, timeZone: string): string {
   const lang = /<article\b[^>]*?\slang="([^"]+)"/.exec(html)?.[1] ?? siteLanguage;
   const sortKey = new RegExp(`data-pagefind-sort="${SEARCH_SORT_DATE}"[^>]*>([^<]*)<`).exec(html)?.[1];
-  return `${indexLanguage(lang)}/${split === 'none' ? WHOLE_BUNDLE : bundleOfSortKey(sortKey)}`;
+  return `${indexLanguage(lang)}/${split === 'none' ? WHOLE_BUNDLE : bundleOfSortKey(sortKey, timeZone)}`;
 }
 
-/** Whether a bundle's folder holds exactly the files remembered for it, with the same bytes. */
-function bundleIntact(searchDir: string, bundle: string, remembered: Readonly<Record<string, string>>): boolean {
+/**
+ * Whether a bundle's folder holds exactly the files remembered for it, with the same bytes: a file with the stamp it
+ * was written with is taken as it was (as pages are), any other is read and hashed.
+ */
+function bundleIntact(searchDir: string, bundle: string, memory: IndexMemory | undefined): boolean {
+  const remembered = memory?.files ?? {};
   const prefix = `${bundle}/`;
   const expected = Object.keys(remembered)
     .filter((path) => path.startsWith(prefix))
@@ -139,6 +147,7 @@ function bundleIntact(searchDir: string, bundle: string, remembered: Readonly<Re
   if (expected.length === 0 || expected.join('\n') !== present.join('\n')) return false;
   return expected.every((path) => {
     try {
+      if (memory?.stamps[path] === stampOf(join(searchDir, path))) return true;
       return sha256(readFileSync(join(searchDir, path))) === remembered[path];
     } catch {
       return false;
@@ -216,8 +225,10 @@ async function pagefindScript(): Promise<BundleFile> {
  */
 export async function indexSite(siteDir: string, options: IndexSiteOptions): Promise<IndexSiteResult> {
   const split = options.split ?? 'year';
+  const timeZone = options.timeZone ?? 'UTC';
   const searchDir = join(siteDir, SEARCH_BUNDLE_FOLDER);
-  const memory = readMemory(options.memoryFile, siteDir, split);
+  // Bundles depend on the split and the time zone: a memory of another layout is not used.
+  const memory = readMemory(options.memoryFile, siteDir, `${split} ${timeZone}`);
   const pages: Record<string, PageMemory> = {};
   const dirty = new Set<string>();
   for (const file of filesUnder(join(siteDir, ARTICLE_PAGES_FOLDER))) {
@@ -229,7 +240,8 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
       pages[path] = known;
       continue;
     }
-    const bundle = bundleOfPage(readFileSync(join(siteDir, path), 'utf8'), options.language, split);
+    const html = readFileSync(join(siteDir, path), 'utf8');
+    const bundle = bundleOfPage(html, options.language, split, timeZone);
     pages[path] = { stamp, bundle };
     dirty.add(bundle);
     if (known) dirty.add(known.bundle);
@@ -241,18 +253,22 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     pagesOf.set(bundle, [...(pagesOf.get(bundle) ?? []), path]);
   const bundles = [...pagesOf.keys()].sort(compareBundleKeys);
   const remembered = memory?.files ?? {};
-  for (const bundle of bundles)
-    if (!dirty.has(bundle) && !bundleIntact(searchDir, bundle, remembered)) dirty.add(bundle);
+  for (const bundle of bundles) if (!dirty.has(bundle) && !bundleIntact(searchDir, bundle, memory)) dirty.add(bundle);
   const reindexed = bundles.filter((bundle) => dirty.has(bundle));
 
   const files: Record<string, string> = {};
+  const stamps: Record<string, string> = {};
   let written = 0;
   let unchanged = 0;
   let removed = 0;
   let script: BundleFile | undefined;
   for (const bundle of bundles) {
     if (!dirty.has(bundle)) {
-      for (const [path, hash] of Object.entries(remembered)) if (path.startsWith(`${bundle}/`)) files[path] = hash;
+      for (const [path, hash] of Object.entries(remembered)) {
+        if (!path.startsWith(`${bundle}/`)) continue;
+        files[path] = hash;
+        stamps[path] = memory?.stamps[path] ?? '';
+      }
       continue;
     }
     const result = await indexBundle(siteDir, bundle, pagesOf.get(bundle) ?? []);
@@ -261,7 +277,11 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     written += wrote.written;
     unchanged += wrote.unchanged;
     removed += wrote.removed;
-    for (const file of result.files) files[`${bundle}/${file.path}`] = sha256(file.content);
+    for (const file of result.files) {
+      const path = `${bundle}/${file.path}`;
+      files[path] = sha256(file.content);
+      stamps[path] = stampOf(join(searchDir, path));
+    }
   }
 
   // Pagefind's script is the same for every bundle; it is kept once, at the top, where the search page loads it.
@@ -292,7 +312,10 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     removed += 1;
   }
   removeEmptyFolders(searchDir);
-  if (options.memoryFile) writeMemory(options.memoryFile, { version: MEMORY_VERSION, siteDir, split, pages, files });
+  if (options.memoryFile) {
+    const layout = `${split} ${timeZone}`;
+    writeMemory(options.memoryFile, { version: MEMORY_VERSION, siteDir, split: layout, pages, files, stamps });
+  }
   return {
     pageCount: Object.keys(pages).length,
     outputPath: searchDir,

@@ -1,8 +1,8 @@
 // How the search index is split, shared by the indexing step and the search page's script. This module imports
 // nothing, so the search page can include it without pulling in anything the build uses.
 //
-// The index is one Pagefind bundle per language and per year of the articles' publication instants (UTC, the year of
-// the `date` sort key), in `pagefind/<language>/<year>/`; `pagefind/bundles.json` lists them and `pagefind/pagefind.js`
+// The index is one Pagefind bundle per language and per year of the articles' publication instants (the year in the
+// site's time zone of the `date` sort key, as the archive counts years), in `pagefind/<language>/<year>/`; `pagefind/bundles.json` lists them and `pagefind/pagefind.js`
 // is the one script that loads them (docs/search-and-feeds.md#how-the-index-is-split).
 
 /** The file, inside the search folder, that lists the bundles: a SearchBundles. */
@@ -28,9 +28,14 @@ export function bundleFolder(language: string, bundle: string): string {
   return `${language}/${bundle}/`;
 }
 
-/** The bundle of a page from its `date` sort key (UTC ISO text): its year, or UNDATED_BUNDLE without one. */
-export function bundleOfSortKey(sortKey: string | undefined): string {
-  return sortKey && /^\d{4}-/.test(sortKey) ? sortKey.slice(0, 4) : UNDATED_BUNDLE;
+/**
+ * The bundle of a page from its `date` sort key (UTC ISO text): its year in `timeZone`, or UNDATED_BUNDLE without a
+ * readable instant. Years in one zone are contiguous spans of instants, which is what sorting across bundles needs.
+ */
+export function bundleOfSortKey(sortKey: string | undefined, timeZone = 'UTC'): string {
+  const instant = sortKey && /^\d{4}-/.test(sortKey) ? new Date(sortKey) : undefined;
+  if (!instant || Number.isNaN(instant.getTime())) return UNDATED_BUNDLE;
+  return new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(instant).padStart(4, '0');
 }
 
 /** Orders bundle ids newest first, with the undated bundle last, so that their pages in turn are newest first. */
