@@ -14,6 +14,26 @@ import {
 const MEMORY_FILE = 'broadsheet-sitemap.json';
 
 /**
+ * @astrojs/sitemap sorts every page URL with `localeCompare(other, 'en', { numeric: true })`, which sets up a new
+ * collator for each comparison: at 28,000 pages that sort was most of the sitemap's time. Given the pages already in
+ * that order (sorted here once, with one collator of the same locale and options, which compares the same by
+ * definition), its sort only confirms it, one comparison a page. Its own sort still decides the order.
+ */
+function withPagesInSitemapOrder(integration: AstroIntegration): AstroIntegration {
+  const done = integration.hooks['astro:build:done'];
+  if (!done) return integration;
+  const collator = new Intl.Collator('en', { numeric: true });
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:build:done': (params) =>
+        done({ ...params, pages: [...params.pages].sort((a, b) => collator.compare(a.pathname, b.pathname)) }),
+    },
+  };
+}
+
+/**
  * @astrojs/sitemap, keeping only the pages that ask to be indexed (no `noindex`, no canonical address elsewhere),
  * with each article's `lastmod`. Drafts are never built, so they never reach it.
  */
@@ -29,14 +49,16 @@ export function broadsheetSitemap(): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
           integrations: [
-            sitemap({
-              serialize: (item) => {
-                const file = builtPageFile(outDir, item.url, siteBaseUrl);
-                const indexing = file ? rememberedPageIndexing(file, item.url, remembered, seen) : undefined;
-                if (!indexing?.indexable) return undefined;
-                return indexing.lastmod ? { ...item, lastmod: indexing.lastmod } : item;
-              },
-            }),
+            withPagesInSitemapOrder(
+              sitemap({
+                serialize: (item) => {
+                  const file = builtPageFile(outDir, item.url, siteBaseUrl);
+                  const indexing = file ? rememberedPageIndexing(file, item.url, remembered, seen) : undefined;
+                  if (!indexing?.indexable) return undefined;
+                  return indexing.lastmod ? { ...item, lastmod: indexing.lastmod } : item;
+                },
+              }),
+            ),
             // Added after the sitemap, so its build:done hook runs once every page has been read.
             {
               name: 'broadsheet:sitemap-memory',
