@@ -94,18 +94,20 @@ describe('the archive by date', () => {
     expect(html).toContain('<a href="/archive/" aria-current="page"');
   });
 
-  it('paginates a month like the front page: every article once, 20 a page, with links between the pages', () => {
-    const pages = ['/archive/2024/01/', '/archive/2024/01/page/2/', '/archive/2024/01/page/3/'];
+  it('paginates a month like the front page: every article once, the newest on its head, numbered pages from the oldest', () => {
+    const pages = ['/archive/2024/01/', '/archive/2024/01/page/1/'];
     const links = pages.map((path) => articleLinks(readPage(outDir, path)));
-    expect(links.map((list) => new Set(list).size)).toEqual([20, 20, 5]);
+    // 45 articles: the head holds the 25 newest, page 1 the 20 oldest.
+    expect(links.map((list) => new Set(list).size)).toEqual([25, 20]);
     expect(new Set(links.flat()).size).toBe(45);
-    expect(existsSync(join(outDir, 'archive/2024/01/page/4'))).toBe(false);
-    expect(readPage(outDir, pages[0]!)).toContain('href="/archive/2024/01/page/2/" rel="next"');
-    expect(readPage(outDir, pages[1]!)).toContain('<title>January 2024, page 2 of 3 · Broadsheet</title>');
-    expect(readPage(outDir, pages[2]!)).toContain('href="/archive/2024/01/page/2/" rel="prev"');
-    // The month's days, with their counts, link to their pages from every page of the month.
-    expect(text(pages[1]!)).toContain('Monday, 1 January 2024 6 articles');
-    expect(readPage(outDir, pages[1]!)).toContain('href="/archive/2024/01/08/"');
+    expect(existsSync(join(outDir, 'archive/2024/01/page/2'))).toBe(false);
+    expect(readPage(outDir, pages[0]!)).toContain('href="/archive/2024/01/page/1/" rel="next"');
+    expect(readPage(outDir, pages[1]!)).toContain('<title>January 2024, page 1 · Broadsheet</title>');
+    expect(readPage(outDir, pages[1]!)).toContain('href="/archive/2024/01/" rel="prev"');
+    // The month's days, with their counts, are listed on its head, which links each day's page.
+    expect(text(pages[0]!)).toContain('Monday, 1 January 2024 6 articles');
+    expect(readPage(outDir, pages[0]!)).toContain('href="/archive/2024/01/08/"');
+    expect(text(pages[1]!)).not.toContain('6 articles');
   });
 
   it('links neighbouring months and days that have articles, skipping those without', () => {
@@ -113,7 +115,7 @@ describe('the archive by date', () => {
     expect(april).toContain('href="/archive/2024/01/"');
     expect(text('/archive/2024/04/')).toContain('Older month → January 2024');
     expect(text('/archive/2024/04/')).not.toContain('Newer month');
-    expect(text('/archive/2024/01/page/3/')).toContain('← Newer month April 2024');
+    expect(text('/archive/2024/01/page/1/')).toContain('← Newer month April 2024');
     expect(text('/archive/2024/04/19/')).toContain('Older day → Monday, 8 January 2024');
     expect(readPage(outDir, '/archive/2024/04/19/')).toContain('href="/archive/2024/01/08/"');
     expect(text('/archive/2024/01/08/')).toContain('← Newer day Friday, 19 April 2024');
@@ -127,7 +129,7 @@ describe('the archive by date', () => {
   it("links the front page's and other listings' day headings to their day pages, and the archive from the navigation", () => {
     const front = readPage(outDir, '/');
     expect(front).toMatch(/<h2[^>]*><a href="\/archive\/2024\/04\/19\/"[^>]*><time datetime="2024-04-19"/);
-    expect(readPage(outDir, '/page/2/')).toContain('href="/archive/2024/01/');
+    expect(readPage(outDir, '/page/1/')).toContain('href="/archive/2024/01/');
     expect(readPage(outDir, '/sources/athens-news/')).toContain('href="/archive/2024/04/19/"');
     expect(readPage(outDir, '/tags/nato/')).toContain('href="/archive/2024/04/19/"');
     expect(front).toMatch(/<nav aria-label="Main".*<a href="\/archive\/"/s);
@@ -138,7 +140,7 @@ describe('the archive by date', () => {
     for (const path of [
       '/archive/',
       '/archive/2024/04/',
-      '/archive/2024/01/page/3/',
+      '/archive/2024/01/page/1/',
       '/archive/2024/04/19/',
       '/archive/2024/01/01/',
     ]) {
@@ -161,7 +163,7 @@ describe('archive links', () => {
     expect(day).toContain(`href="/news${demoPath}"`);
     expect(day).toContain('href="/news/archive/2024/01/08/"');
     expect(readPage(underNews.outDir, '/')).toContain('href="/news/archive/2024/04/19/"');
-    expect(readPage(underNews.outDir, '/archive/2024/01/')).toContain('href="/news/archive/2024/01/page/2/"');
+    expect(readPage(underNews.outDir, '/archive/2024/01/')).toContain('href="/news/archive/2024/01/page/1/"');
     expect(sitemapUrls(underNews.outDir)).toContain('https://broadsheet.example/news/archive/2024/04/19/');
   });
 });

@@ -21,8 +21,8 @@ export function linkFixtureFiles(): Record<string, string> {
       'Read [the second story](/articles/2024/04/second/), [its quote](/articles/2024/04/second/#the-quote), the same',
       '[by a relative path](../second/), [by its file](second.md#the-quote), and [this background](#background).[^1]',
       '',
-      'More from [Beta Post](/sources/beta/), the [NATO topic](/tags/nato/), its [second page](/tags/nato/page/2/),',
-      'the [front page](/) and [its page 2](/page/2/), all [sources](/sources/) and [topics](/tags/).',
+      'More from [Beta Post](/sources/beta/), the [NATO topic](/tags/nato/), its [page 1](/tags/nato/page/1/),',
+      'the [front page](/) and [its page 1](/page/1/), all [sources](/sources/) and [topics](/tags/).',
       '',
       '<p><a href="/tags/ukraine/">Ukraine, in inline HTML</a> and <a href="#user-content-fn-1">the note</a>.</p>',
       '',
@@ -46,10 +46,12 @@ export function linkFixtureFiles(): Record<string, string> {
       '',
     ].join('\n'),
   };
-  for (let n = 1; n <= 21; n += 1) {
-    const day = String(n).padStart(2, '0');
-    files[`articles/2024/03/item-${day}.md`] =
-      `---\ntitle: 'Item ${n}'\ndate: 2024-03-${day}\nsource: alpha\ntags: [nato]\n---\n\nParagraph ${n}, linking [the first story](/articles/2024/04/first/).\n`;
+  // Forty items, so that the front page and the NATO topic have a numbered page 1 (a head holds up to 39).
+  for (let n = 1; n <= 40; n += 1) {
+    const month = n <= 20 ? '03' : '02';
+    const day = String(((n - 1) % 20) + 1).padStart(2, '0');
+    files[`articles/2024/${month}/item-${day}.md`] =
+      `---\ntitle: 'Item ${n}'\ndate: 2024-${month}-${day}\nsource: alpha\ntags: [nato]\n---\n\nParagraph ${n}, linking [the first story](/articles/2024/04/first/).\n`;
   }
   return files;
 }

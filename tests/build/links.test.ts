@@ -52,7 +52,7 @@ describe('link integrity under BASE_PATH=/news/ with SITE_URL set', () => {
       '/news/articles/2024/04/second/',
       '/news/articles/2024/04/second/#user-content-the-quote',
       '/news/sources/beta/',
-      '/news/tags/nato/page/2/',
+      '/news/tags/nato/page/1/',
       '/news/tags/ukraine/',
       '#user-content-background',
       '#user-content-fn-1',
