@@ -4,7 +4,7 @@
 // added by hand; then the decisions themselves: 500 feed items, half of them already in the archive, each planned
 // against the index as a run does (planArticle, withPlan).
 //
-//   npx tsx bench/intake-index.ts [--articles 1000,100000] [--items 500] [--git]
+//   npm run bench:intake-index -- [--articles 1000,100000] [--items 500] [--git]
 //
 // --git makes each content folder a git work tree with the articles committed, as on the intake job's runner: files are
 // then listed by `git ls-files` instead of their sizes and times.
