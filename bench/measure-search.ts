@@ -138,8 +138,9 @@ async function indexGeneratedSite(siteDir: string, count: number): Promise<void>
   console.log(`  wrote ${count} article pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   // The same indexing call as the build's, with its memory of what it indexed.
   const memoryFile = join(siteDir, '..', 'search-memory.json');
-  await timedIndex('first run (every bundle)', siteDir, { language: 'en', memoryFile });
-  await timedIndex('run with nothing changed', siteDir, { language: 'en', memoryFile });
+  const options = { language: 'en', timeZone: siteConfig.timeZone, memoryFile };
+  await timedIndex('first run (every bundle)', siteDir, options);
+  await timedIndex('run with nothing changed', siteDir, options);
   // An edit as a rebuild leaves it: one article page rewritten (a headline changed), in a year in the middle.
   const pages = filesUnder(join(siteDir, 'articles')).sort();
   const edited = pages[Math.floor(pages.length / 2)] ?? '';
@@ -147,10 +148,7 @@ async function indexGeneratedSite(siteDir: string, count: number): Promise<void>
     edited,
     readFileSync(edited, 'utf8').replace('<h1 data-pagefind-body>', '<h1 data-pagefind-body>Edited: '),
   );
-  await timedIndex(`run after one page changed (${relative(siteDir, edited)})`, siteDir, {
-    language: 'en',
-    memoryFile,
-  });
+  await timedIndex(`run after one page changed (${relative(siteDir, edited)})`, siteDir, options);
   describeIndex(siteDir);
 }
 
@@ -271,7 +269,7 @@ try {
   for (const split of ['year', 'none'] as const) {
     if (split === 'none') {
       console.log('\n  The same articles as one bundle (one Pagefind run over them all), for comparison:');
-      await timedIndex('one bundle', bigSite, { language: 'en', split });
+      await timedIndex('one bundle', bigSite, { language: 'en', timeZone: siteConfig.timeZone, split });
     }
     const layout = split === 'year' ? 'a bundle per year' : 'one bundle';
     console.log(`\n2. Queries on ${articleCount} generated articles, ${layout}:`);

@@ -6,7 +6,7 @@ import { indexSite } from '@/lib/search/index-site';
 import { launchChromium } from '../../tools/browser';
 import { generateContent } from '../../tools/generate-content';
 import { type ServedSite, serveSite } from '../../tools/serve-site';
-import { astroBuild, temporaryFolder } from '../support/build';
+import { astroBuild, temporaryFolder, writeFiles } from '../support/build';
 import { browserTestsSkipped, requireChromium } from '../support/chromium';
 import { SearchPage } from './pages/SearchPage';
 
@@ -27,6 +27,12 @@ describe.skipIf(browserTestsSkipped())('a search over yearly bundles, against on
     const contentDir = temporaryFolder('e2e-search-bundles');
     // Generated articles over three whole years (2024 to 2026), short so the build is quick.
     generateContent(contentDir, { articles: 60, sources: 4, years: 3, words: [40, 160] });
+    // One Greek article, for the language switch: it has a bundle of its own (el/2025).
+    writeFiles(contentDir, {
+      'articles/2025/06/piraeus-greek.md':
+        "---\ntitle: 'Νέες αποβάθρες στο λιμάνι του Πειραιά'\ndate: 2025-06-12\nsource: source-0\nlang: el\n---\n\n" +
+        'Το λιμάνι του Πειραιά αποκτά δύο νέες αποβάθρες.\n',
+    });
     const build = await astroBuild(contentDir, temporaryFolder('e2e-search-bundles-out'));
     if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
     bundles = JSON.parse(readFileSync(join(build.outDir, 'pagefind/bundles.json'), 'utf8')).languages;
@@ -66,10 +72,31 @@ describe.skipIf(browserTestsSkipped())('a search over yearly bundles, against on
 
   it('is split into a bundle per year, newest first, and the comparison index into one', () => {
     // Years in the site's time zone: a date-only 1 January 2024 (31 December 2023 22:00 UTC) is in 2024's bundle.
-    expect(bundles).toEqual({ en: ['2026', '2025', '2024'] });
+    expect(bundles).toEqual({ el: ['2025'], en: ['2026', '2025', '2024'] });
     expect(JSON.parse(readFileSync(join(wholeDir, 'pagefind/bundles.json'), 'utf8')).languages).toEqual({
+      el: ['all'],
       en: ['all'],
     });
+  });
+
+  it('searches the Greek index with lang=el, and the site language again on the same page without it', async () => {
+    const page = await context.newPage();
+    const search = new SearchPage(page, split);
+    await search.goto('/search/?q=%CE%BB%CE%B9%CE%BC%CE%AC%CE%BD%CE%B9%CE%B1&lang=el');
+    expect(await search.settled()).toBe('1 article matches “λιμάνια”.');
+    expect(await search.results.getByRole('link').getAttribute('href')).toBe('/articles/2025/06/piraeus-greek/');
+    // Back to the site's language in the same page: Pagefind is started again with the English bundles.
+    await page.evaluate(() => {
+      window.history.pushState(null, '', '/search/?q=harbour');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect.poll(() => search.status.textContent()).toMatch(/^\d+ articles match “harbour”\.$/);
+    const hrefs = await search.results
+      .getByRole('link')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(hrefs).not.toContain('/articles/2025/06/piraeus-greek/');
+    expect(hrefs.length).toBeGreaterThan(0);
+    await page.close();
   });
 
   // Sorted by date, or listed by a filter alone: exactly one index's list. Bundles hold contiguous spans of time, and

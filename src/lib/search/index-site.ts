@@ -62,6 +62,8 @@ export interface IndexSiteOptions {
   readonly memoryFile?: string | undefined;
   /** `year` (the default): a bundle per language and year; `none`: one bundle per language, for comparisons. */
   readonly split?: 'year' | 'none' | undefined;
+  /** Called when a bundle has been indexed and written, before the next (progress; a test kills a run there). */
+  readonly onBundleWritten?: ((bundle: string) => void) | undefined;
 }
 
 /** What is remembered of one article page. */
@@ -282,6 +284,7 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
       files[path] = sha256(file.content);
       stamps[path] = stampOf(join(searchDir, path));
     }
+    options.onBundleWritten?.(bundle);
   }
 
   // Pagefind's script is the same for every bundle; it is kept once, at the top, where the search page loads it.

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexSite } from '@/lib/search/index-site';
+import { generateContent } from '../../tools/generate-content';
+import { astroBuild, projectRoot, temporaryFolder } from '../support/build';
+
+// Indexing killed (SIGKILL) after its first re-indexed bundle, then run again, ends with the index a clean run over
+// the same pages writes, byte for byte: the memory of what was indexed is only written once every bundle is done.
+
+/** Every file of a built site's search folder, as path → bytes. */
+function searchFiles(siteDir: string): Map<string, string> {
+  const folder = join(siteDir, 'pagefind');
+  const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+  return new Map(paths.map((path) => [path, readFileSync(join(folder, path)).toString('base64')]));
+}
+
+/** Indexes `siteDir` in a process of its own that kills itself (SIGKILL) once the first bundle is written. */
+function indexAndKill(siteDir: string, memoryFile: string): ReturnType<typeof spawnSync> {
+  const script = join(temporaryFolder('search-killed-script'), 'index-and-kill.mts');
+  const indexModule = pathToFileURL(join(projectRoot, 'src/lib/search/index-site.ts')).href;
+  writeFileSync(
+    script,
+    `import { indexSite } from ${JSON.stringify(indexModule)};\n` +
+      `await indexSite(${JSON.stringify(siteDir)}, { language: 'en-GB', timeZone: 'Europe/Athens', memoryFile: ` +
+      `${JSON.stringify(memoryFile)}, onBundleWritten: () => process.kill(process.pid, 'SIGKILL') });\n`,
+  );
+  const tsx = pathToFileURL(createRequire(join(projectRoot, 'package.json')).resolve('tsx')).href;
+  return spawnSync(process.execPath, ['--import', tsx, script], { cwd: projectRoot, encoding: 'utf8' });
+}
+
+describe('search indexing killed half-way', () => {
+  let siteDir: string;
+  let memoryFile: string;
+  const options = () => ({ language: 'en-GB', timeZone: 'Europe/Athens', memoryFile });
+
+  beforeAll(async () => {
+    const contentDir = temporaryFolder('search-killed');
+    generateContent(contentDir, { articles: 30, sources: 3, years: 3, words: [40, 120] });
+    const build = await astroBuild(contentDir, temporaryFolder('search-killed-out'));
+    if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
+    siteDir = temporaryFolder('search-killed-site');
+    cpSync(build.outDir, siteDir, { recursive: true });
+    memoryFile = join(temporaryFolder('search-killed-memory'), 'memory.json');
+    await indexSite(siteDir, options());
+  });
+
+  it('ends, run again, as a clean run over the same pages', async () => {
+    // Articles changed in every year, and one removed, as a rebuild would leave them.
+    const pages = readdirSync(join(siteDir, 'articles'), { recursive: true })
+      .map(String)
+      .filter((path) => path.endsWith('index.html'))
+      .sort();
+    for (const year of ['2024', '2025', '2026']) {
+      const page = join(siteDir, 'articles', pages.find((path) => path.startsWith(`${year}/`)) ?? '');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('<h1', '<h1 data-edited'));
+    }
+    rmSync(join(siteDir, 'articles', pages.at(-1) ?? '', '..'), { recursive: true });
+    const memoryBefore = readFileSync(memoryFile, 'utf8');
+
+    const killed = indexAndKill(siteDir, memoryFile);
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    // One bundle was rewritten, the memory not.
+    expect(readFileSync(memoryFile, 'utf8')).toBe(memoryBefore);
+
+    const rerun = await indexSite(siteDir, options());
+    expect(rerun.reindexed).toEqual(['en/2026', 'en/2025', 'en/2024']);
+    const clean = temporaryFolder('search-killed-clean');
+    cpSync(siteDir, clean, { recursive: true });
+    rmSync(join(clean, 'pagefind'), { recursive: true });
+    await indexSite(clean, { language: 'en-GB', timeZone: 'Europe/Athens' });
+    const after = searchFiles(siteDir);
+    const expected = searchFiles(clean);
+    expect([...after.keys()]).toEqual([...expected.keys()]);
+    expect([...after.keys()].filter((path) => after.get(path) !== expected.get(path))).toEqual([]);
+    // And a run with nothing changed since leaves every bundle alone.
+    expect((await indexSite(siteDir, options())).reindexed).toEqual([]);
+  });
+});
