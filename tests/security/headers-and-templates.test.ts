@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/build';
 
@@ -57,13 +57,21 @@ describe('templates', () => {
   };
   walk(join(projectRoot, 'src'));
 
-  it('use set:html only for JSON-LD through serializeJsonLd, which escapes "<"', () => {
+  it('use set:html only for JSON-LD through serializeJsonLd, which escapes "<", and for slots Astro rendered', () => {
     const uses = files.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/set:html=\{([^}]*)\}/g)].map((match) => `${file}: ${match[1] ?? ''}`),
+      [...readFileSync(file, 'utf8').matchAll(/set:html=\{([^}]*)\}/g)].map(
+        (match) => `${relative(projectRoot, file)}: ${match[1] ?? ''}`,
+      ),
     );
-    // The layout's JSON-LD block is the one use.
-    expect(uses).toHaveLength(1);
-    for (const use of uses) expect(use).toMatch(/: serializeJsonLd\(/);
+    // The layout's JSON-LD block, and Sentence.astro placing a dictionary sentence's slots: their HTML is what
+    // Astro.slots.render returned, already escaped by Astro like any other markup.
+    expect(uses.sort()).toEqual([
+      'src/components/Sentence.astro: part.html',
+      'src/layouts/BaseLayout.astro: serializeJsonLd(jsonLd)',
+    ]);
+    expect(readFileSync(join(projectRoot, 'src/components/Sentence.astro'), 'utf8')).toMatch(
+      /html: await Astro\.slots\.render\(part\.slot\)/,
+    );
   });
 
   it('have no inline event handler attributes', () => {
