@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ function searchFiles(siteDir: string): Map<string, string> {
 }
 
 /** Indexes `siteDir` in a process of its own that kills itself (SIGKILL) once the first bundle is written. */
-function indexAndKill(siteDir: string, memoryFile: string): ReturnType<typeof spawnSync> {
+function indexAndKill(siteDir: string, memoryFile: string): SpawnSyncReturns<string> {
   const script = join(temporaryFolder('search-killed-script'), 'index-and-kill.mts');
   const indexModule = pathToFileURL(join(projectRoot, 'src/lib/search/index-site.ts')).href;
   writeFileSync(
