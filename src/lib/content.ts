@@ -232,12 +232,34 @@ function withStories(sorted: readonly Article[]): { articles: Article[]; stories
     if (entry) entries.set(withStory, entry);
     return withStory;
   });
+  for (const article of articles) freezeArticle(article);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const stories = index.stories.map((story) => ({
     id: story.id,
     articles: story.articleIds.flatMap((id) => byId.get(id) ?? []),
   }));
   return { articles, stories };
+}
+
+// Frozen all the way down, an article's page cache key text is computed once a build, not on each of the eight or so
+// pages that show it (src/lib/cache-key.ts). A lead image's metadata object is Astro's and stays as it is.
+function freezeArticle(article: Article): void {
+  const frozen = <T extends object>(value: T): T => Object.freeze(value);
+  frozen(article.date);
+  if (article.updated) frozen(article.updated);
+  frozen(article.source);
+  for (const via of article.via) frozen(via);
+  frozen(article.via);
+  frozen(article.authors);
+  for (const tag of article.tags) frozen(tag);
+  frozen(article.tags);
+  if (article.image) frozen(article.image);
+  if (article.story) {
+    for (const outlet of article.story.outlets) frozen(outlet);
+    frozen(article.story.outlets);
+    frozen(article.story);
+  }
+  frozen(article);
 }
 
 function preferredSpelling(spellings: ReadonlyMap<string, number>): string {
