@@ -1,11 +1,13 @@
 import { type CollectionEntry, getCollection, type RenderResult, render } from 'astro:content';
 import type { ImageMetadata } from 'astro';
 import { storedBodyKey, withBody } from '@/integrations/fast-build/article-bodies';
+import { storyCacheInUse } from '@/integrations/fast-build/story-cache';
 import { articleText } from '@/lib/article-text';
 import { isPublished, type Neighbours, neighboursById, sortNewestFirst } from '@/lib/articles';
 import type { ContentDate } from '@/lib/content-date';
 import type { IndexingPolicy } from '@/lib/schemas';
-import { groupStories, type StoryArticle } from '@/lib/stories';
+import type { StoryArticle } from '@/lib/stories';
+import { groupStoriesCached } from '@/lib/stories/cache';
 import { type StoryRef, type StoryView, storyRefs } from '@/lib/story-coverage';
 import { type NormalizedTag, normalizeTag } from '@/lib/tags';
 import { siteConfig } from '@/site.config';
@@ -222,7 +224,8 @@ function toStoryArticle(article: Article): StoryArticle {
 
 /** The articles (in the same order) with their stories attached, and the stories with their articles. */
 function withStories(sorted: readonly Article[]): { articles: Article[]; stories: StoryView[] } {
-  const index = groupStories(sorted.map(toStoryArticle));
+  // Reused from the last build when no article's grouping fields changed (src/lib/stories/cache.ts).
+  const index = groupStoriesCached(sorted.map(toStoryArticle), storyCacheInUse());
   const refs = storyRefs(index, new Map(sorted.map((article) => [article.id, article])));
   const articles = sorted.map((article) => {
     const story = index.storyOf.get(article.id);

@@ -13,6 +13,7 @@ import {
   openFastBuildReport,
 } from '@/integrations/fast-build/report';
 import { contentStoreFromMemory } from '@/integrations/fast-build/store-module';
+import { storyCacheFor, useStoryCache } from '@/integrations/fast-build/story-cache';
 import { type FastBuildPieces, fastBuildPiecesFromEnv } from '@/integrations/fast-build/switch';
 
 /** Options of the fast-build integration. */
@@ -66,7 +67,10 @@ export function fastBuild(options: FastBuildOptions = {}): AstroIntegration {
   let isBuild = false;
   return combine('broadsheet:fast-build', parts, {
     'astro:config:setup': (params) => {
-      isBuild = (params as { command: string }).command === 'build';
+      const { command, config } = params as { command: string; config: { root: URL; cacheDir: URL } };
+      isBuild = command === 'build';
+      // Story grouping reuses its last result when nothing it reads has changed (story-cache.ts); builds only.
+      useStoryCache(isBuild ? storyCacheFor(config) : undefined);
       // The content sync, which runs after this hook, already counts into the report.
       if (isBuild) openFastBuildReport(pieces);
     },
