@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBody } from '@/integrations/fast-build/article-bodies';
@@ -10,10 +10,9 @@ import { addArticle, editArticle } from '../../bench/workload';
 import { generateContent } from '../../tools/generate-content';
 import { loadPagefind } from '../search/pagefind-node';
 import {
-  astroBuild,
   astroBuildInto,
-  type BuildResult,
   brokenInternalLinks,
+  cleanBuild,
   htmlFiles,
   projectOutputFolder,
   projectRoot,
@@ -57,13 +56,6 @@ function differences(actual: Map<string, Buffer>, expected: Map<string, Buffer>)
   return [...paths]
     .filter((path) => !actual.get(path)?.equals(expected.get(path) ?? Buffer.alloc(0)) || !expected.has(path))
     .sort();
-}
-
-/** A clean build of a copy of `contentDir` (a new folder has its own, empty, cache). */
-async function cleanBuild(contentDir: string): Promise<BuildResult> {
-  const copy = join(temporaryFolder('incremental-clean'), 'content');
-  cpSync(contentDir, copy, { recursive: true });
-  return astroBuild(copy, temporaryFolder('incremental-clean-out'));
 }
 
 describe('incremental rebuilds', () => {

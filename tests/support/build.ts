@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
@@ -85,6 +86,16 @@ function runNode(
   outDir: string,
   extraEnv: Record<string, string>,
 ): Promise<BuildResult> {
+  return withBuildLock(buildLockFile(), () => spawnBuild(args, outDir, buildEnvironment(contentDir, extraEnv)));
+}
+
+/** The lock every build of a test run takes turns on (see build-lock.ts). */
+function buildLockFile(): string {
+  return join(process.env[PROJECT_SCRATCH_VARIABLE] ?? join(projectRoot, 'node_modules/.cache'), 'build.lock');
+}
+
+/** The environment of a test's build of `contentDir`. */
+function buildEnvironment(contentDir: string, extraEnv: Record<string, string>): NodeJS.ProcessEnv {
   // A build runs as `npm run build` would: without the NODE_ENV=test that vitest sets for itself, nor the copies of
   // import.meta.env it puts in process.env (an inherited BASE_URL=/ made a BASE_PATH=/news/ build link to the root).
   const {
@@ -98,17 +109,14 @@ function runNode(
     ASSETS_PREFIX: _a,
     ...environment
   } = process.env;
-  const lock = join(process.env[PROJECT_SCRATCH_VARIABLE] ?? join(projectRoot, 'node_modules/.cache'), 'build.lock');
-  return withBuildLock(lock, () =>
-    spawnBuild(args, outDir, {
-      ...environment,
-      BROADSHEET_CONTENT_DIR: contentDir,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...extraEnv,
-    }),
-  );
+  return {
+    ...environment,
+    BROADSHEET_CONTENT_DIR: contentDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extraEnv,
+  };
 }
 
 function spawnBuild(args: string[], outDir: string, environment: NodeJS.ProcessEnv): Promise<BuildResult> {
@@ -124,6 +132,101 @@ function spawnBuild(args: string[], outDir: string, environment: NodeJS.ProcessE
     child.on('error', reject);
     child.on('close', (code) => resolveBuild({ code, output, outDir }));
   });
+}
+
+/** What a build started by killedBuildInto did before it ended. */
+export interface KilledBuild {
+  /** Standard output and error together, everything the build printed. */
+  readonly output: string;
+  /** The output as it was when the kill was sent: what the condition saw. */
+  readonly outputAtKill: string;
+  /** SIGKILL when the kill ended the build, null when the build ended by itself first (never killed). */
+  readonly signal: NodeJS.Signals | null;
+  /** The exit code, when the build ended by itself. */
+  readonly code: number | null;
+}
+
+/** Whether a process of the process group `group` is still alive (a zombie waiting to be reaped is not). */
+function groupAlive(group: number): boolean {
+  try {
+    process.kill(-group, 0);
+  } catch {
+    return false;
+  }
+  // Linux: a killed process stays listed until its parent reaps it; only one that is not a zombie counts.
+  if (!existsSync('/proc/self/stat')) return true;
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .some((pid) => {
+      try {
+        // pid (comm) state ppid pgrp …: comm may hold spaces, so the fields are read after its closing parenthesis.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return Number(pgrp) === group && state !== 'Z';
+      } catch {
+        return false;
+      }
+    });
+}
+
+/**
+ * Starts a real build as astroBuildInto does, but in a process group of its own, and SIGKILLs the whole group (the
+ * build script, Astro's process, Pagefind's) as soon as `killWhen` holds. `killWhen` is asked with the output so far
+ * on every piece of output and every few milliseconds (so it may also look at files). Resolves once every process of
+ * the group has died, holding the build lock until then, so that no other build starts beside a dying one.
+ */
+export function killedBuildInto(
+  contentDir: string,
+  outDir: string,
+  killWhen: (output: string) => boolean,
+  extraEnv: Record<string, string> = {},
+): Promise<KilledBuild> {
+  const run = () =>
+    new Promise<KilledBuild>((resolveBuild, reject) => {
+      const child = spawn(process.execPath, siteBuildArgs(['--outDir', outDir]), {
+        cwd: projectRoot,
+        env: buildEnvironment(contentDir, extraEnv),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let output = '';
+      let outputAtKill: string | undefined;
+      const check = () => {
+        if (outputAtKill !== undefined || child.pid === undefined || child.exitCode !== null) return;
+        if (!killWhen(output)) return;
+        outputAtKill = output;
+        process.kill(-child.pid, 'SIGKILL');
+      };
+      const poll = setInterval(check, 5);
+      const take = (chunk: Buffer) => {
+        output += chunk.toString();
+        check();
+      };
+      child.stdout.on('data', take);
+      child.stderr.on('data', take);
+      child.on('error', (error) => {
+        clearInterval(poll);
+        reject(error);
+      });
+      child.on('close', async (code, signal) => {
+        clearInterval(poll);
+        const group = child.pid ?? 0;
+        // Every process of the group had the output pipes, so all have at least closed them; wait until none runs.
+        while (group > 0 && groupAlive(group)) await sleep(20);
+        resolveBuild({ output, outputAtKill: outputAtKill ?? output, signal, code });
+      });
+    });
+  return withBuildLock(buildLockFile(), run);
+}
+
+/**
+ * A clean build of `contentDir`: of a copy of it in a new folder (so with its own, empty, cache) into a new, empty
+ * output folder, as a site built for the first time.
+ */
+export async function cleanBuild(contentDir: string, prefix = 'clean'): Promise<BuildResult> {
+  const copy = join(temporaryFolder(prefix), 'content');
+  cpSync(contentDir, copy, { recursive: true });
+  return astroBuild(copy, temporaryFolder(`${prefix}-out`));
 }
 
 /** A fresh folder for build output inside the project (see astroBuild). */
