@@ -14,6 +14,9 @@ import {
 } from '../support/build';
 import { allFiles, differingFiles } from '../support/fast-build';
 
+// The site's builds here split the search index by year, as a site of 20,000 articles or more is (BROADSHEET_SEARCH_SPLIT).
+process.env.BROADSHEET_SEARCH_SPLIT = 'year';
+
 // A build can die half-way: a CI job cancelled, a runner out of memory, a laptop lid closed. Whatever it leaves
 // behind (pages half written in the output folder, Astro's content store and incremental cache, the article bodies,
 // the output record, a search index with some bundles new and its memory old), the next build must give exactly the

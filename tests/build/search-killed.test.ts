@@ -28,7 +28,7 @@ function indexAndKill(siteDir: string, memoryFile: string): SpawnSyncReturns<str
   writeFileSync(
     script,
     `import { indexSite } from ${JSON.stringify(indexModule)};\n` +
-      `await indexSite(${JSON.stringify(siteDir)}, { language: 'en-GB', timeZone: 'Europe/Athens', memoryFile: ` +
+      `await indexSite(${JSON.stringify(siteDir)}, { language: 'en-GB', timeZone: 'Europe/Athens', split: 'year', memoryFile: ` +
       `${JSON.stringify(memoryFile)}, onBundleWritten: () => process.kill(process.pid, 'SIGKILL') });\n`,
   );
   const tsx = pathToFileURL(createRequire(join(projectRoot, 'package.json')).resolve('tsx')).href;
@@ -38,7 +38,8 @@ function indexAndKill(siteDir: string, memoryFile: string): SpawnSyncReturns<str
 describe('search indexing killed half-way', () => {
   let siteDir: string;
   let memoryFile: string;
-  const options = () => ({ language: 'en-GB', timeZone: 'Europe/Athens', memoryFile });
+  // Split by year, as a site of 20,000 articles or more is, so that a run has several bundles to be killed between.
+  const options = () => ({ language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' as const, memoryFile });
 
   beforeAll(async () => {
     const contentDir = temporaryFolder('search-killed');
@@ -74,7 +75,7 @@ describe('search indexing killed half-way', () => {
     const clean = temporaryFolder('search-killed-clean');
     cpSync(siteDir, clean, { recursive: true });
     rmSync(join(clean, 'pagefind'), { recursive: true });
-    await indexSite(clean, { language: 'en-GB', timeZone: 'Europe/Athens' });
+    await indexSite(clean, { language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' });
     const after = searchFiles(siteDir);
     const expected = searchFiles(clean);
     expect([...after.keys()]).toEqual([...expected.keys()]);

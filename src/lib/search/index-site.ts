@@ -60,8 +60,11 @@ export interface IndexSiteOptions {
   readonly timeZone?: string | undefined;
   /** The memory of the last run (see above); without one, every bundle is indexed. */
   readonly memoryFile?: string | undefined;
-  /** `year` (the default): a bundle per language and year; `none`: one bundle per language, for comparisons. */
-  readonly split?: 'year' | 'none' | undefined;
+  /**
+   * `year`: a bundle per language and year; `none`: one bundle per language; `auto` (the default): by year from
+   * SPLIT_BY_YEAR_FROM article pages on, else one bundle per language (see chooseSplit).
+   */
+  readonly split?: 'year' | 'none' | 'auto' | undefined;
   /** Called when a bundle has been indexed and written, before the next (progress; a test kills a run there). */
   readonly onBundleWritten?: ((bundle: string) => void) | undefined;
 }
@@ -221,20 +224,46 @@ async function pagefindScript(): Promise<BundleFile> {
 }
 
 /**
+ * From how many article pages the index is split by year. Below it one Pagefind run indexes a whole language in
+ * seconds (about 20 s and 1.5 GiB at 20,000 pages), and one index per language ranks results as one index does:
+ * split bundles score each year on its own, and a word missing from a year matches that year's pages by a prefix
+ * (docs/search-and-feeds.md#what-differs-from-one-index).
+ */
+export const SPLIT_BY_YEAR_FROM = 20_000;
+
+/** The split a site of `articlePages` article pages gets when none is chosen: by year from SPLIT_BY_YEAR_FROM on. */
+export function chooseSplit(articlePages: number): 'year' | 'none' {
+  return articlePages >= SPLIT_BY_YEAR_FROM ? 'year' : 'none';
+}
+
+/** The environment variable that chooses the split of a build's index: `year`, `none`, or `auto` (unset). */
+export const SEARCH_SPLIT_ENV = 'BROADSHEET_SEARCH_SPLIT';
+
+/** Reads BROADSHEET_SEARCH_SPLIT; any other value is an error naming the variable and the values it takes. */
+export function searchSplitFromEnv(env: Readonly<Record<string, string | undefined>>): 'year' | 'none' | 'auto' {
+  const value = env[SEARCH_SPLIT_ENV]?.trim() || 'auto';
+  if (value === 'year' || value === 'none' || value === 'auto') return value;
+  throw new Error(
+    `${SEARCH_SPLIT_ENV} is "${value}". Use "year" (a search bundle per language and year), "none" (one per ` +
+      `language) or "auto" (by year from ${SPLIT_BY_YEAR_FROM.toLocaleString('en')} article pages), or leave it unset.`,
+  );
+}
+
+/**
  * Indexes the article pages of a built site with Pagefind into `<siteDir>/pagefind/`, re-indexing only the bundles
  * whose pages changed since the memory was written. Throws with Pagefind's own messages if anything fails, so a
  * broken index fails the build.
  */
 export async function indexSite(siteDir: string, options: IndexSiteOptions): Promise<IndexSiteResult> {
-  const split = options.split ?? 'year';
+  const articleFiles = filesUnder(join(siteDir, ARTICLE_PAGES_FOLDER)).filter((file) => file.endsWith('.html'));
+  const split = options.split === 'year' || options.split === 'none' ? options.split : chooseSplit(articleFiles.length);
   const timeZone = options.timeZone ?? 'UTC';
   const searchDir = join(siteDir, SEARCH_BUNDLE_FOLDER);
   // Bundles depend on the split and the time zone: a memory of another layout is not used.
   const memory = readMemory(options.memoryFile, siteDir, `${split} ${timeZone}`);
   const pages: Record<string, PageMemory> = {};
   const dirty = new Set<string>();
-  for (const file of filesUnder(join(siteDir, ARTICLE_PAGES_FOLDER))) {
-    if (!file.endsWith('.html')) continue;
+  for (const file of articleFiles) {
     const path = `${ARTICLE_PAGES_FOLDER}/${file}`;
     const stamp = stampOf(join(siteDir, path));
     const known = memory?.pages[path];
@@ -376,7 +405,7 @@ export async function indexSiteAndReport(
   log: (line: string) => void,
 ): Promise<IndexSiteResult> {
   const started = performance.now();
-  const result = await indexSite(siteDir, options);
+  const result = await indexSite(siteDir, { ...options, split: options.split ?? searchSplitFromEnv(process.env) });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = `${result.pageCount} article ${result.pageCount === 1 ? 'page' : 'pages'}`;
   const { written, removed } = result.files;
