@@ -13,6 +13,7 @@ import { SitePage } from './pages/SitePage';
 import { axeViolations } from './support/axe';
 import { buildFixtureSite, demo, generatedArticles } from './support/fixture-site';
 import { walkWithTab } from './support/keyboard';
+import { documentWidths } from './support/layout';
 import { PageGuard } from './support/page-guard';
 
 // The site as readers meet it, in headless Chromium (Debian's, or CHROMIUM_PATH): one build of the demo content plus
@@ -288,10 +289,7 @@ describe.skipIf(browserTestsSkipped())('the site in a browser', () => {
   describe('on a 320 px wide screen', () => {
     it.each(pageTypes)('$name: nothing scrolls sideways', async (type) => {
       const page = await open('narrow', type);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
+      const { scrollWidth, clientWidth } = await documentWidths(page);
       expect(clientWidth).toBe(320);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await page.close();

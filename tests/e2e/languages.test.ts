@@ -10,6 +10,7 @@ import { astroBuild, projectRoot, temporaryFolder, writeFiles } from '../support
 import { browserTestsSkipped, requireChromium } from '../support/chromium';
 import { axeViolations } from './support/axe';
 import { demo } from './support/fixture-site';
+import { documentWidths } from './support/layout';
 import { PageGuard } from './support/page-guard';
 
 // The Greek and the Arabic site in headless Chromium: the demo content, 22 generated articles (so the front page has
@@ -165,10 +166,7 @@ describe.skipIf(browserTestsSkipped())('the Greek and the Arabic site in a brows
 
     it.each(pages)('$name: nothing scrolls sideways on a 320 px screen', async ({ path }) => {
       const page = await open(locale, path, 'narrow');
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
+      const { scrollWidth, clientWidth } = await documentWidths(page);
       expect(clientWidth).toBe(320);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await page.close();
