@@ -40,7 +40,6 @@ const archivePages = [
   { path: '/archive/', heading: 'Archive' },
   { path: '/archive/2024/04/', heading: 'April 2024' },
   { path: '/archive/2024/01/', heading: 'January 2024' },
-  { path: '/archive/2024/01/page/2/', heading: 'January 2024, page 2 of 2' },
   { path: '/archive/2024/04/19/', heading: 'Friday, 19 April 2024' },
   { path: '/archive/2024/01/05/', heading: 'Friday, 5 January 2024' },
 ] as const;
@@ -124,13 +123,10 @@ describe.skipIf(browserTestsSkipped())('the archive in a browser', () => {
 
     await archive.breadcrumb.getByRole('link', { name: 'January 2024' }).click();
     await expect.poll(() => archive.path).toBe('/archive/2024/01/');
-    expect(await archive.pageNumber.textContent()).toBe('Page 1 of 2');
-    const first = await archive.headlines.allTextContents();
-    await archive.olderLink.click();
-    await expect.poll(() => archive.path).toBe('/archive/2024/01/page/2/');
-    const second = await archive.headlines.allTextContents();
-    expect(first.length + second.length).toBe(generatedArticles);
-    expect(new Set([...first, ...second]).size).toBe(generatedArticles);
+    // Fewer than 40 articles: the month's head lists them all, with no numbered page to go on to.
+    const listed = await archive.headlines.allTextContents();
+    expect(new Set(listed).size).toBe(generatedArticles);
+    expect(await archive.olderLink.count()).toBe(0);
 
     await archive.neighbour('month', 'Newer').click();
     await expect.poll(() => archive.path).toBe('/archive/2024/04/');
