@@ -300,14 +300,32 @@ export function linkShown(article: Article | undefined) {
   return article && { id: article.id, title: article.title, date: article.date, lang: article.lang };
 }
 
-/** The newest articles from the same source as `article`, leaving it out. */
+// Each article's place in its source's list, found once per build rather than searched for on every page.
+const placesInSource = new WeakMap<SiteContent, Map<string, number>>();
+
+function placeInSource(content: SiteContent, article: Article): number | undefined {
+  let places = placesInSource.get(content);
+  if (!places) {
+    places = new Map();
+    for (const list of content.articlesBySource.values()) list.forEach((other, index) => places?.set(other.id, index));
+    placesInSource.set(content, places);
+  }
+  return places.get(article.id);
+}
+
+/**
+ * "More from" the article's source: the `limit` articles the source published just before it, newest first, topped
+ * up with the ones just after it when fewer came before. Not the source's newest: those change with every article
+ * the source adds, which would re-render every article page of that source (2,000 pages at 100,000 articles from 50
+ * outlets) instead of none.
+ */
 export function moreFromSource(content: SiteContent, article: Article, limit: number): Article[] {
-  // Only the first limit + 1 can be needed (the article itself may be among them). Filtering the source's whole list
-  // for every article made this quadratic, which large sites felt (docs/performance.md#how-it-stays-fast).
-  return (content.articlesBySource.get(article.source.id) ?? [])
-    .slice(0, limit + 1)
-    .filter((other) => other.id !== article.id)
-    .slice(0, limit);
+  const list = content.articlesBySource.get(article.source.id) ?? [];
+  const at = placeInSource(content, article);
+  if (at === undefined || list[at]?.id !== article.id) return list.slice(0, limit);
+  const before = list.slice(at + 1, at + 1 + limit);
+  const after = list.slice(Math.max(0, at - (limit - before.length)), at);
+  return [...after, ...before];
 }
 
 /** Why an empty rendered body cannot be the article's whole body, if anything says so. */

@@ -10,10 +10,18 @@ function content(ids: readonly string[]): SiteContent {
 
 describe('moreFromSource', () => {
   const site = content(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
-  it('gives the newest articles of the same source, leaving the article itself out', () => {
-    expect(moreFromSource(site, article('c'), 3).map(({ id }) => id)).toEqual(['a', 'b', 'd']);
+  it('gives the articles the source published just before it, newest first, leaving the article itself out', () => {
+    expect(moreFromSource(site, article('c'), 3).map(({ id }) => id)).toEqual(['d', 'e', 'f']);
     expect(moreFromSource(site, article('a'), 3).map(({ id }) => id)).toEqual(['b', 'c', 'd']);
-    expect(moreFromSource(site, article('g'), 3).map(({ id }) => id)).toEqual(['a', 'b', 'c']);
+  });
+  it('tops up with the articles just after it when fewer came before', () => {
+    expect(moreFromSource(site, article('f'), 3).map(({ id }) => id)).toEqual(['d', 'e', 'g']);
+    expect(moreFromSource(site, article('g'), 3).map(({ id }) => id)).toEqual(['d', 'e', 'f']);
+  });
+  it("keeps an article's list when its source adds a newer article", () => {
+    const grown = content(['new', 'a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    for (const id of ['a', 'b', 'c', 'd'])
+      expect(moreFromSource(grown, article(id), 3)).toEqual(moreFromSource(site, article(id), 3));
   });
   it('gives fewer when the source has fewer, and none for an unknown source', () => {
     expect(moreFromSource(content(['a', 'b']), article('a'), 5).map(({ id }) => id)).toEqual(['b']);
