@@ -13,12 +13,15 @@ export const demo = {
   topics: ['nato', 'ukraine', 'poland'],
 } as const;
 
-/** How many generated articles sit beside the demo one: more than a listing page holds, so listings paginate. */
-export const generatedArticles = 30;
+/**
+ * How many generated articles sit beside the demo one: 40 articles in all, so the front page has its head of 20 and
+ * a numbered page 1 of the 20 oldest (a head holds up to 39).
+ */
+export const generatedArticles = 39;
 
 /**
  * Builds the browser tests' site: the demo content copied, plus generated articles (older than the demo), so that the
- * front page has two pages. Returns the built folder.
+ * front page has a numbered page. Returns the built folder.
  */
 export async function buildFixtureSite(): Promise<string> {
   const contentDir = temporaryFolder('e2e-content');
