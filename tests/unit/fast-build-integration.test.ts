@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastBuild } from '@/integrations/fast-build/index';
 import { closeFastBuildReport, fastBuildReport } from '@/integrations/fast-build/report';
@@ -13,7 +17,16 @@ async function runBuildHooks(value: string, during?: () => void) {
   const info: string[] = [];
   const warnings: string[] = [];
   const logger = { info: (line: string) => info.push(line), warn: (line: string) => warnings.push(line) };
-  await hooks['astro:config:setup']?.({ command: 'build', updateConfig: (update: unknown) => updates.push(update) });
+  // The story cache (story-cache.ts) lives in the cache folder, here a temporary one.
+  const config = {
+    root: pathToFileURL(`${process.cwd()}/`),
+    cacheDir: pathToFileURL(`${mkdtempSync(join(tmpdir(), 'fast-build-hooks-'))}/`),
+  };
+  await hooks['astro:config:setup']?.({
+    command: 'build',
+    config,
+    updateConfig: (update: unknown) => updates.push(update),
+  });
   during?.();
   await hooks['astro:build:done']?.({ assets: new Map(), logger });
   return { hooks, updates, info, warnings };
