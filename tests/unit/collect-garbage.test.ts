@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '@/integrations/fast-build/collect-garbage';
+import { collectGarbage, useRebuildCollections } from '@/integrations/fast-build/collect-garbage';
 
 describe('collectGarbage', () => {
   it('frees what is no longer referenced, in a process started without --expose-gc', () => {
@@ -33,6 +33,23 @@ describe('collectGarbage', () => {
     expect(collectGarbage()).toBe(true);
     // V8 keeps the pages a plain collection empties (the process stays near its peak); this must hand most back.
     expect(mib() - start).toBeLessThan(grown / 2);
+  });
+
+  it('in a rebuild, runs a plain full collection that still frees what is no longer referenced', () => {
+    useRebuildCollections(true);
+    try {
+      let junk: { index: number; text: string }[] | undefined = Array.from({ length: 300_000 }, (_, index) => ({
+        index,
+        text: `garbage number ${index}`,
+      }));
+      expect(junk).toHaveLength(300_000);
+      junk = undefined;
+      const before = process.memoryUsage().heapUsed;
+      expect(collectGarbage()).toBe(true);
+      expect(before - process.memoryUsage().heapUsed).toBeGreaterThan(10 * 2 ** 20);
+    } finally {
+      useRebuildCollections(false);
+    }
   });
 
   it('can be called again', () => {
