@@ -307,7 +307,9 @@ function placeInSource(content: SiteContent, article: Article): number | undefin
   let places = placesInSource.get(content);
   if (!places) {
     places = new Map();
-    for (const list of content.articlesBySource.values()) list.forEach((other, index) => places?.set(other.id, index));
+    for (const list of content.articlesBySource.values()) {
+      for (const [index, other] of list.entries()) places.set(other.id, index);
+    }
     placesInSource.set(content, places);
   }
   return places.get(article.id);
