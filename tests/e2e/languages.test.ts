@@ -13,8 +13,8 @@ import { demo } from './support/fixture-site';
 import { documentWidths } from './support/layout';
 import { PageGuard } from './support/page-guard';
 
-// The Greek and the Arabic site in headless Chromium: the demo content, 22 generated articles (so the front page has
-// a second page), a Greek article and an Arabic one, each with a quotation and a table, built with
+// The Greek and the Arabic site in headless Chromium: the demo content, 37 generated articles (so the front page has
+// a numbered page 1: 40 articles), a Greek article and an Arabic one, each with a quotation and a table, built with
 // BROADSHEET_LOCALE=el and =ar. On each: axe (WCAG 2.2 A/AA), no sideways scrolling at 320 px, Tab through the header
 // in the reading direction, and the header, pagination, blockquotes, tables and attribution mirrored in right-to-left
 // text (the Arabic site, and the Arabic article in the Greek site). Screenshots for people go to screenshots/.
@@ -89,7 +89,7 @@ const screenshots = join(projectRoot, 'screenshots');
 /** The fixture content: the demo's, generated articles older than it, and the Greek and Arabic articles. */
 function fixtureContent(): string {
   const contentDir = join(temporaryFolder('e2e-languages'), 'content');
-  generateContent(contentDir, { articles: 22, sources: 2, words: [40, 90] });
+  generateContent(contentDir, { articles: 37, sources: 2, words: [40, 90] });
   cpSync(join(projectRoot, 'content'), contentDir, { recursive: true });
   writeFiles(contentDir, files);
   return contentDir;
