@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { fileStamp } from '@/lib/build/file-stamp';
 import {
   BUNDLES_FILE,
   bundleOfSortKey,
@@ -11,7 +12,7 @@ import {
   WHOLE_BUNDLE,
 } from '@/lib/search/search-bundles';
 import { SEARCH_SORT_DATE } from '@/lib/search/search-keys';
-import { type BundleFile, type BundleWriteResult, writeBundle } from '@/lib/search/write-bundle';
+import { type BundleFile, type BundleWriteResult, filesUnder, writeBundle } from '@/lib/search/write-bundle';
 
 // Pagefind has no incremental mode: every run indexes every page it is given. So the index is split into bundles,
 // one per language and year (search-bundles.ts), each indexed by a Pagefind run of its own, and a build re-indexes
@@ -114,23 +115,6 @@ function writeMemory(file: string, memory: IndexMemory): void {
   renameSync(partial, file);
 }
 
-/** Every file under `folder`, as sorted paths relative to it with `/` separators; none when it does not exist. */
-function filesUnder(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function stampOf(path: string): string {
-  const stat = statSync(path, { bigint: true });
-  return `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
-}
-
 /** The bundle of one built article page, read from its `<article lang>` and its `date` sort key. */
 function bundleOfPage(html: string, siteLanguage: string, split: string, timeZone: string): string {
   const lang = /<article\b[^>]*?\slang="([^"]+)"/.exec(html)?.[1] ?? siteLanguage;
@@ -152,7 +136,7 @@ function bundleIntact(searchDir: string, bundle: string, memory: IndexMemory | u
   if (expected.length === 0 || expected.join('\n') !== present.join('\n')) return false;
   return expected.every((path) => {
     try {
-      if (memory?.stamps[path] === stampOf(join(searchDir, path))) return true;
+      if (memory?.stamps[path] === (fileStamp(join(searchDir, path)) ?? '')) return true;
       return sha256(readFileSync(join(searchDir, path))) === remembered[path];
     } catch {
       return false;
@@ -265,7 +249,7 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
   const dirty = new Set<string>();
   for (const file of articleFiles) {
     const path = `${ARTICLE_PAGES_FOLDER}/${file}`;
-    const stamp = stampOf(join(siteDir, path));
+    const stamp = fileStamp(join(siteDir, path)) ?? '';
     const known = memory?.pages[path];
     if (known?.stamp === stamp) {
       pages[path] = known;
@@ -311,7 +295,7 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     for (const file of result.files) {
       const path = `${bundle}/${file.path}`;
       files[path] = sha256(file.content);
-      stamps[path] = stampOf(join(searchDir, path));
+      stamps[path] = fileStamp(join(searchDir, path)) ?? '';
     }
     options.onBundleWritten?.(bundle);
   }

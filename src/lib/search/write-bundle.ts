@@ -33,12 +33,13 @@ function sameBytes(path: string, content: Uint8Array): boolean {
   }
 }
 
-/** Every file under `folder`, as paths relative to it with `/` separators; none when the folder does not exist. */
-function filesUnder(folder: string): string[] {
+/** Every file under `folder`, as sorted paths relative to it with `/` separators; none when it does not exist. */
+export function filesUnder(folder: string): string[] {
   try {
     return readdirSync(folder, { recursive: true, withFileTypes: true })
       .filter((entry) => !entry.isDirectory())
-      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'));
+      .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
+      .sort();
   } catch {
     return [];
   }
