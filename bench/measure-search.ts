@@ -12,6 +12,8 @@
 // indexed by the same indexSite() the build runs, without an Astro build of 20,000 pages.
 //
 //   npm run measure:search [-- --articles 20000] [--years 5] [--sources 50] [--site DIR]
+//   npm run measure:search -- --built DIR    (points 1 and 2 on a site already built, as `npm run bench -- --keep`
+//                                             leaves it at 100,000 articles: no generating, no indexing)
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     years: { type: 'string', default: '5' },
     sources: { type: 'string', default: '50' },
     site: { type: 'string' },
+    built: { type: 'string' },
   },
 });
 const articleCount = Number(values.articles);
@@ -251,13 +254,6 @@ try {
     );
   }
 
-  // 2 and 3. Queries and indexing at 20,000 articles.
-  const work = mkdtempSync(join(tmpdir(), 'broadsheet-search-measure-'));
-  const bigSite = join(work, 'site');
-  for (const part of ['search', '_astro', 'favicon.svg'])
-    cpSync(join(siteDir, part), join(bigSite, part), { recursive: true });
-  console.log('\n3. Indexing (as the build does, split into a bundle per language and year):');
-  await indexGeneratedSite(bigSite, articleCount);
   const queries: { label: string; search: string }[] = [
     { label: 'a common word ("election", in most articles)', search: 'q=election' },
     { label: 'two common words', search: 'q=harbour+strike' },
@@ -265,6 +261,28 @@ try {
     { label: 'a word and a topic filter, newest first', search: 'q=election&tag=nato&sort=date' },
     { label: 'a topic filter alone (every article on it, newest first)', search: 'tag=economy' },
   ];
+  if (values.built) {
+    // A real build's search page and index, whatever its size: its bundles are what the build chose.
+    const builtSite = resolve(values.built);
+    const articlePages = readdirSync(join(builtSite, 'articles'), { recursive: true }).filter((name) =>
+      String(name).endsWith('index.html'),
+    ).length;
+    console.log(`\n2. Queries on the build in ${builtSite} (${articlePages} article pages):`);
+    describeIndex(builtSite);
+    console.log(`\n  worst query: ${kb(await measureQueries(builtSite, queries))}; budget 300 KB`);
+  } else await measureGenerated(siteDir, queries);
+} finally {
+  await browser.close();
+}
+
+/** Points 2 and 3 on generated articles: indexed as the build does, then queried split by year and as one bundle. */
+async function measureGenerated(siteDir: string, queries: readonly { label: string; search: string }[]): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'broadsheet-search-measure-'));
+  const bigSite = join(work, 'site');
+  for (const part of ['search', '_astro', 'favicon.svg'])
+    cpSync(join(siteDir, part), join(bigSite, part), { recursive: true });
+  console.log('\n3. Indexing (as the build does, split into a bundle per language and year):');
+  await indexGeneratedSite(bigSite, articleCount);
   const worst: string[] = [];
   for (const split of ['year', 'none'] as const) {
     if (split === 'none') {
@@ -277,6 +295,4 @@ try {
   }
   console.log(`\n  worst query: ${worst.join('; ')}; budget 300 KB`);
   rmSync(work, { recursive: true, force: true });
-} finally {
-  await browser.close();
 }
