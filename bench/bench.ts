@@ -4,7 +4,7 @@
 //
 //   npm run bench -- --articles 1000,5000,20000 [--json bench-results/run.json] [--reference-sizes 1000,5000]
 //                    [--no-reference] [--profile DIR] [--keep] [--fast-build VALUE] [--stories SHARE]
-//                    [--sources 12] [--years N]
+//                    [--sources 12] [--years N] [--hugo]
 //   npm run bench -- --from bench/results/run.json     (prints an earlier run's tables, as text and Markdown)
 //
 // The reference site is built at every size unless --reference-sizes names fewer (or --no-reference none).
@@ -12,9 +12,12 @@
 // (`--fast-build 0`, `--fast-build all,-gc`; docs/fast-build.md). --stories 0.2 generates that share of articles as
 // three-outlet stories, and the added article joins a story instead of standing alone (docs/stories.md).
 // --sources 50 --years 5 spreads the articles over 50 outlets and five years, as issue 20's archive of 100,000 is.
+// --hugo also builds the same articles with Debian's `hugo` (a minimal site, one page per article; bench/hugo-site.ts),
+// always from scratch, right after Broadsheet's cold and edit builds, so that an edit is compared with Hugo's cold
+// build side by side.
 //
 // Exit codes: 0 every measured target met, 1 a target missed, 2 a build failed or the arguments are wrong.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +31,7 @@ import {
 import { cacheDirFor } from '../src/lib/content-dir';
 import { astroBin, siteBuildArgs } from '../tools/build';
 import { generateContent } from '../tools/generate-content';
+import { writeHugoSite } from './hugo-site';
 import { PeakMemory } from './process-tree';
 import { addArticle, addStoryReport, editArticle } from './workload';
 
@@ -39,8 +43,8 @@ const referenceRoot = join(projectRoot, 'bench/reference');
 export const PHASES = ['cold', 'unchanged', 'edit', 'add'] as const;
 /** One of the measured builds. */
 export type Phase = (typeof PHASES)[number];
-/** The two sites built. */
-export type SiteName = 'broadsheet' | 'reference';
+/** The sites built: Broadsheet, the reference Astro site, and with `--hugo` the Hugo site. */
+export type SiteName = 'broadsheet' | 'reference' | 'hugo';
 
 /** What one build measured. */
 export interface BuildMeasurement {
@@ -70,6 +74,8 @@ export interface SizeResult {
   readonly broadsheet: Partial<Record<Phase, BuildMeasurement>>;
   /** The reference site's builds, by phase (empty when it was not built at this size). */
   readonly reference: Partial<Record<Phase, BuildMeasurement>>;
+  /** Hugo's builds of the same articles (`--hugo`), each from scratch, by the phase they followed. */
+  readonly hugo?: Partial<Record<Phase, BuildMeasurement>> | undefined;
   /** Why a reference build failed, when one did (the run goes on without it). */
   readonly referenceError?: string | undefined;
   /** Bytes of Broadsheet's `/rss.xml` after the cold build. */
@@ -149,7 +155,9 @@ export function readBuildLog(log: string): { rendered: number; reused: number; p
 }
 
 interface BuildRun {
-  /** The Node arguments that build the site into `outDir`. */
+  /** The program that builds the site: Node unless given. */
+  readonly executable?: string;
+  /** Its arguments, which build the site into `outDir`. */
   readonly nodeArgs: (outDir: string) => string[];
   readonly cwd: string;
   readonly outDir: string;
@@ -164,7 +172,7 @@ async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
   // Only Broadsheet's build is profiled; its build script runs Astro's process under --cpu-prof.
   const profile: Record<string, string> = run.profileDir ? { BROADSHEET_CPU_PROF_DIR: run.profileDir } : {};
   const started = performance.now();
-  const child = spawn(process.execPath, run.nodeArgs(run.outDir), {
+  const child = spawn(run.executable ?? process.execPath, run.nodeArgs(run.outDir), {
     cwd: run.cwd,
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...run.env, ...profile },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -223,6 +231,37 @@ export function checkTargets(sizes: readonly SizeResult[]): TargetResult[] {
     const value = Math.max(...Object.values(size20k.broadsheet).map((build) => build.peakBytes)) / 2 ** 30;
     targets.push({ name: 'peak memory at 20,000 articles, GiB', value, limit: 2.5, met: value <= 2.5 });
   }
+  const size100k = at(100_000);
+  if (size100k) {
+    const builds = size100k.broadsheet;
+    const value = Math.max(...Object.values(builds).map((build) => build.peakBytes)) / 2 ** 30;
+    targets.push({ name: 'peak memory at 100,000 articles, GiB', value, limit: 6, met: value <= 6 });
+    if (builds.cold) {
+      const minutes = builds.cold.seconds / 60;
+      targets.push({ name: 'cold build at 100,000, minutes', value: minutes, limit: 45, met: minutes <= 45 });
+    }
+    for (const phase of ['edit', 'add'] as const) {
+      const build = builds[phase];
+      if (build)
+        targets.push({
+          name: `${phase} at 100,000, seconds`,
+          value: build.seconds,
+          limit: 60,
+          met: build.seconds <= 60,
+        });
+    }
+  }
+  const cold100k = size100k?.broadsheet.cold;
+  if (cold20k && cold100k) {
+    const value = cold100k.seconds / cold20k.seconds;
+    targets.push({ name: 'cold build t(100,000) / t(20,000)', value, limit: 5.3, met: value <= 5.3 });
+  }
+  const hugoCold5k = at(5000)?.hugo?.edit;
+  if (edit5k && hugoCold5k) {
+    // The stretch: Broadsheet's edit rebuild against Hugo building the same edited articles from scratch.
+    const value = edit5k.seconds / hugoCold5k.seconds;
+    targets.push({ name: "edit at 5,000 / Hugo's cold build (stretch)", value, limit: 1, met: value < 1 });
+  }
   const rss1k = at(1000)?.rssBytes;
   const rss20k = size20k?.rssBytes;
   if (rss1k && rss20k) {
@@ -259,9 +298,9 @@ const COLUMNS = [
 function tableRows(sizes: readonly SizeResult[], articles: (count: number) => string): string[][] {
   const rows: string[][] = [];
   for (const size of sizes) {
-    for (const site of ['broadsheet', 'reference'] as const) {
+    for (const site of ['broadsheet', 'reference', 'hugo'] as const) {
       for (const phase of PHASES) {
-        const build = size[site][phase];
+        const build = size[site]?.[phase];
         if (!build) continue;
         const reference = size.reference[phase];
         rows.push([
@@ -315,6 +354,7 @@ async function benchSize(
     stories: number;
     sources: number;
     years: number | undefined;
+    hugo: boolean;
   },
 ): Promise<SizeResult> {
   const work = join(projectRoot, 'node_modules/.cache/broadsheet-bench', String(articles));
@@ -322,6 +362,7 @@ async function benchSize(
   // Output folders inside each project: Astro keeps its pre-rendering files next to the project otherwise.
   const ourOut = join(work, 'dist');
   const referenceOut = join(referenceRoot, 'node_modules/.cache/bench', String(articles));
+  const hugoRoot = join(work, 'hugo');
   rmSync(work, { recursive: true, force: true });
   generateContent(contentDir, {
     articles,
@@ -330,6 +371,7 @@ async function benchSize(
     ...(options.years === undefined ? {} : { years: options.years }),
   });
   const ourCache = resolve(projectRoot, cacheDirFor(projectRoot, contentDir));
+  if (options.hugo) writeHugoSite(hugoRoot, join(contentDir, 'articles'));
   const sites: Record<SiteName, BuildRun & { caches: string[] }> = {
     broadsheet: {
       nodeArgs: (outDir) => siteBuildArgs(['--outDir', outDir]),
@@ -349,11 +391,22 @@ async function benchSize(
       profileDir: undefined,
       caches: [join(referenceRoot, 'node_modules/.astro'), join(referenceRoot, '.astro'), referenceOut],
     },
+    hugo: {
+      executable: 'hugo',
+      nodeArgs: (outDir) => ['--source', hugoRoot, '--destination', outDir, '--quiet'],
+      cwd: hugoRoot,
+      outDir: join(work, 'hugo-public'),
+      env: {},
+      articles,
+      profileDir: undefined,
+      caches: [join(work, 'hugo-public'), join(hugoRoot, 'resources')],
+    },
   };
   const result: { -readonly [K in keyof SizeResult]: SizeResult[K] } = {
     articles,
     broadsheet: {},
     reference: {},
+    ...(options.hugo ? { hugo: {} } : {}),
     rssBytes: undefined,
   };
   let referenceOn = options.reference;
@@ -361,10 +414,13 @@ async function benchSize(
     if (phase === 'edit') console.log(`  edited ${editArticle(contentDir)}`);
     if (phase === 'add')
       console.log(`  added ${options.stories > 0 ? addStoryReport(contentDir) : addArticle(contentDir)}`);
-    for (const site of ['broadsheet', 'reference'] as const) {
+    for (const site of ['broadsheet', 'reference', 'hugo'] as const) {
       if (site === 'reference' && !referenceOn) continue;
+      if (site === 'hugo' && !(options.hugo && (phase === 'cold' || phase === 'edit'))) continue;
       const run = sites[site];
-      if (phase === 'cold') for (const cache of run.caches) rmSync(cache, { recursive: true, force: true });
+      // Hugo is always built from scratch: the stretch target compares an edit with its cold build.
+      if (phase === 'cold' || site === 'hugo')
+        for (const cache of run.caches) rmSync(cache, { recursive: true, force: true });
       const profileDir =
         phase === 'cold' && site === 'broadsheet' && options.profileDir
           ? join(options.profileDir, String(articles))
@@ -381,7 +437,8 @@ async function benchSize(
         referenceOn = false;
         continue;
       }
-      result[site][phase] = build;
+      const builds = site === 'hugo' ? result.hugo : result[site];
+      if (builds) builds[phase] = build;
       console.log(
         `  ${site} ${phase}: ${build.seconds.toFixed(1)} s, ${mib(build.peakBytes)} MiB peak, ${build.rendered} rendered, ${build.reused} reused`,
       );
@@ -410,14 +467,15 @@ async function main(): Promise<void> {
       stories: { type: 'string', default: '0' },
       sources: { type: 'string', default: '12' },
       years: { type: 'string' },
+      hugo: { type: 'boolean', default: false },
     },
   });
   if (values.from) {
-    // Print the tables and targets of an earlier run's JSON, without building.
+    // Print the tables of an earlier run's JSON, and its targets as this version of the benchmark judges them.
     const report = readReport(values.from);
     if (report.fastBuild !== undefined) console.log(`Fast-build layer: ${report.fastBuild}`);
     console.log(`${formatTable(report.sizes)}\n\n${formatMarkdownTable(report.sizes)}\n`);
-    for (const target of report.targets)
+    for (const target of checkTargets(report.sizes))
       console.log(
         `${target.met ? 'met   ' : 'MISSED'}  ${target.name}: ${target.value.toFixed(3)} (limit ${target.limit})`,
       );
@@ -431,7 +489,7 @@ async function main(): Promise<void> {
       ? sizes
       : numbers(values['reference-sizes']);
   const usage =
-    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>] [--stories 0.2] [--sources 50] [--years 5]';
+    'Usage: npm run bench -- --articles 1000,5000,20000 [--json <file>] [--reference-sizes 1000,5000] [--no-reference] [--profile <dir>] [--keep] [--fast-build <value>] [--stories 0.2] [--sources 50] [--years 5] [--hugo]';
   if ([...sizes, ...referenceSizes].some((size) => !Number.isInteger(size) || size < 1)) {
     console.error(usage);
     process.exit(2);
@@ -448,6 +506,10 @@ async function main(): Promise<void> {
     (years !== undefined && !(Number.isInteger(years) && years >= 1))
   ) {
     console.error(`--sources and --years take whole numbers from 1.\n${usage}`);
+    process.exit(2);
+  }
+  if (values.hugo && spawnSync('hugo', ['version']).status !== 0) {
+    console.error("--hugo needs the hugo command: install Debian's package (apt-get install hugo).");
     process.exit(2);
   }
   let fastBuild: Record<string, string>;
@@ -472,6 +534,7 @@ async function main(): Promise<void> {
         stories,
         sources,
         years,
+        hugo: values.hugo,
       }),
     );
   }

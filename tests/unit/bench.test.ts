@@ -63,6 +63,24 @@ describe('checkTargets', () => {
     expect(byName['peak memory at 20,000 articles, GiB']).toMatchObject({ value: 2.6, met: false });
     expect(byName['/rss.xml size at 20,000 / at 1,000 (same within 10 %)']?.met).toBe(true);
   });
+  it('judges issue 20’s targets at 100,000 articles and the stretch against Hugo', () => {
+    const at100k: SizeResult = {
+      articles: 100_000,
+      broadsheet: { cold: build(2400, 5.5), edit: build(59, 6.2), add: build(75, 4) },
+      reference: {},
+      rssBytes: undefined,
+    };
+    const at5k: SizeResult = { ...size(5000, { cold: build(100), edit: build(6) }), hugo: { edit: build(7.5) } };
+    const byName = Object.fromEntries(
+      checkTargets([at5k, size(20000, { cold: build(500) }), at100k]).map((target) => [target.name, target]),
+    );
+    expect(byName['peak memory at 100,000 articles, GiB']).toMatchObject({ value: 6.2, met: false });
+    expect(byName['cold build at 100,000, minutes']).toMatchObject({ value: 40, met: true });
+    expect(byName['edit at 100,000, seconds']).toMatchObject({ value: 59, met: true });
+    expect(byName['add at 100,000, seconds']).toMatchObject({ value: 75, met: false });
+    expect(byName['cold build t(100,000) / t(20,000)']).toMatchObject({ value: 4.8, met: true });
+    expect(byName["edit at 5,000 / Hugo's cold build (stretch)"]).toMatchObject({ value: 0.8, met: true });
+  });
   it('leaves out what was not measured', () => {
     expect(checkTargets([size(1000, { cold: build(60) })])).toEqual([]);
   });
