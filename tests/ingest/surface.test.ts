@@ -7,12 +7,11 @@ describe('the ingestion library', () => {
     expect(Object.keys(ingest).sort()).toEqual([
       'ImportError',
       'IntakeUsageError',
-      'createHttpClient',
       'exitCodeOf',
+      'httpClientFor',
       'httpImageDownloader',
       'imageMediaType',
       'localiseImages',
-      'loopbackAllowed',
       'planArticle',
       'readContentSnapshot',
       'readDraftFile',
@@ -21,7 +20,6 @@ describe('the ingestion library', () => {
       'reportText',
       'runIntake',
       'saveArticleIndex',
-      'userAgentFor',
       'withPlan',
       'writePlannedFiles',
     ]);

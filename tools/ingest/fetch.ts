@@ -12,16 +12,14 @@ import { resolveContentDir } from '../../src/lib/content-dir';
 import { isSlug } from '../../src/lib/slug';
 import { pathShownFrom, runWhenMain } from './command-line';
 import {
-  createHttpClient,
   exitCodeOf,
   type HttpClient,
+  httpClientFor,
   ImportError,
   IntakeUsageError,
-  loopbackAllowed,
   reportMarkdown,
   reportText,
   runIntake,
-  userAgentFor,
 } from './index';
 
 const USAGE = `Usage: npm run fetch -- [options]
@@ -102,11 +100,7 @@ function readCommandLine(args: readonly string[]): CommandLine {
 /** How the command reaches the network; tests pass a client with the test certificate. */
 export type ClientFactory = (environment: Readonly<Record<string, string | undefined>>) => HttpClient;
 
-const defaultClient: ClientFactory = (environment) =>
-  createHttpClient({
-    userAgent: userAgentFor(environment['SITE_URL']),
-    allowLoopback: loopbackAllowed(environment),
-  });
+const defaultClient: ClientFactory = (environment) => httpClientFor(environment);
 
 /** Runs `npm run fetch` with command-line arguments; returns the exit code. `cwd` is where relative paths start. */
 export async function runFetch(

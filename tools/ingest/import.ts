@@ -11,29 +11,26 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseContentDate } from '../../src/lib/content-date';
 import { resolveContentDir } from '../../src/lib/content-dir';
-import { siteLocationFromEnv } from '../../src/lib/site-location';
 import { isSlug } from '../../src/lib/slug';
 import { pathShownFrom, runWhenMain } from './command-line';
 import {
   type ArticlePlan,
   type ContentSnapshot,
-  createHttpClient,
   type HttpClient,
   type HttpClientOptions,
+  httpClientFor,
   httpImageDownloader,
   type ImageDownloader,
   type ImportChoices,
   ImportError,
   imageMediaType,
   localiseImages,
-  loopbackAllowed,
   type PlannedAsset,
   type PlannedFile,
   planArticle,
   readContentSnapshot,
   readDraftFile,
   saveArticleIndex,
-  userAgentFor,
   withPlan,
   writePlannedFiles,
 } from './index';
@@ -175,15 +172,6 @@ export interface ImportServices {
   readonly http?: Partial<HttpClientOptions> | undefined;
 }
 
-/** The site's address for the User-Agent, or none when SITE_URL is not usable (the build reports that, not imports). */
-function siteUrlFor(environment: Readonly<Record<string, string | undefined>>): string | undefined {
-  try {
-    return siteLocationFromEnv(environment).url;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Downloads each plan's images beside its article, one plan at a time; an ImportError is a problem with that file. */
 async function localisePlans(
   plans: readonly { readonly file: string; readonly plan: ArticlePlan }[],
@@ -287,13 +275,7 @@ export async function runImport(
 
   // Images are downloaded only once every file has planned cleanly: a run that writes nothing fetches nothing.
   if (!commandLine.remoteImages) {
-    const client: HttpClient | undefined = services.download
-      ? undefined
-      : createHttpClient({
-          userAgent: userAgentFor(siteUrlFor(environment)),
-          allowLoopback: loopbackAllowed(environment),
-          ...services.http,
-        });
+    const client: HttpClient | undefined = services.download ? undefined : httpClientFor(environment, services.http);
     const download = services.download ?? httpImageDownloader(client as HttpClient);
     try {
       const localised = await localisePlans(plans, download);

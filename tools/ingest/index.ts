@@ -6,7 +6,7 @@ export { type ContentSnapshot, readContentSnapshot, saveArticleIndex } from './c
 export type { ArticleDraft } from './draft';
 export { ImportError } from './errors';
 export { type HtmlPageOptions, readHtmlPage } from './html-page';
-export { createHttpClient, loopbackAllowed, userAgentFor } from './http/client';
+export { httpClientFor } from './http/client';
 export type { HttpClient, HttpClientOptions } from './http/types';
 export { httpImageDownloader } from './images/http-downloader';
 export { imageMediaType } from './images/inspect';

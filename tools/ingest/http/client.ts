@@ -4,6 +4,7 @@
 import { STATUS_CODES } from 'node:http';
 import { isIP } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
+import { siteLocationFromEnv } from '../../../src/lib/site-location';
 import { addressAllowed, withoutBrackets } from './address-guard';
 import { BodyTooLargeError, readBody, UnsupportedEncodingError } from './body';
 import { guardedConnector, NoAddressError, PrivateAddressError } from './connector';
@@ -43,6 +44,28 @@ export function userAgentFor(siteUrl: string | undefined): string {
 /** Whether the testing switch `BROADSHEET_FETCH_ALLOW_LOOPBACK` is on: exactly `1`, nothing else. */
 export function loopbackAllowed(environment: Readonly<Record<string, string | undefined>>): boolean {
   return environment['BROADSHEET_FETCH_ALLOW_LOOPBACK'] === '1';
+}
+
+/**
+ * The client a command makes from its environment: its User-Agent names the site (SITE_URL, when the build would
+ * accept it; a value the build refuses is the build's to report) and loopback addresses are refused unless the
+ * testing switch is on. `overrides` are laid over those options (a test server's `ca`, no pause between requests).
+ */
+export function httpClientFor(
+  environment: Readonly<Record<string, string | undefined>>,
+  overrides: Partial<HttpClientOptions> = {},
+): HttpClient {
+  let siteUrl: string | undefined;
+  try {
+    siteUrl = siteLocationFromEnv(environment).url;
+  } catch {
+    siteUrl = undefined;
+  }
+  return createHttpClient({
+    userAgent: userAgentFor(siteUrl),
+    allowLoopback: loopbackAllowed(environment),
+    ...overrides,
+  });
 }
 
 /** What one request (one hop of a redirect chain) came to. */
