@@ -9,11 +9,12 @@
 // src/integrations/pagefind.ts). Exit codes: Astro's own when the build fails, 1 when indexing fails, 0 otherwise.
 // BROADSHEET_CPU_PROF_DIR=<folder> runs Astro's process under --cpu-prof, for `npm run bench -- --profile`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readOutputState } from '../src/integrations/fast-build/output-state';
 import { SEARCH_HANDOFF_ENV, type SearchHandoff } from '../src/integrations/pagefind';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -41,12 +42,16 @@ export function readSearchHandoff(file: string): SearchHandoff {
         'Check that astro.config.mjs still lists the pagefindSearch() integration.',
     );
   }
-  const { dir, language, memoryFile, timeZone } = (parsed ?? {}) as Partial<SearchHandoff>;
+  const { dir, language, memoryFile, timeZone, pagesFile } = (parsed ?? {}) as Partial<SearchHandoff>;
   const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
-  if (typeof dir !== 'string' || typeof language !== 'string' || !optionalText(memoryFile) || !optionalText(timeZone)) {
+  if (
+    typeof dir !== 'string' ||
+    typeof language !== 'string' ||
+    ![memoryFile, timeZone, pagesFile].every(optionalText)
+  ) {
     throw new Error(
-      `${file}: expected { "dir": string, "language": string } (and "memoryFile", "timeZone": string) from the ` +
-        `search integration, got ${JSON.stringify(parsed)}`,
+      `${file}: expected { "dir": string, "language": string } (and "memoryFile", "timeZone", "pagesFile": string) ` +
+        `from the search integration, got ${JSON.stringify(parsed)}`,
     );
   }
   // Without a memory file every bundle is indexed, as on a first build; without a time zone, years are UTC's.
@@ -55,7 +60,29 @@ export function readSearchHandoff(file: string): SearchHandoff {
     language,
     ...(memoryFile === undefined ? {} : { memoryFile }),
     ...(timeZone === undefined ? {} : { timeZone }),
+    ...(pagesFile === undefined ? {} : { pagesFile }),
   };
+}
+
+/**
+ * The pages the build just left in `dir`, with their stamps, from the output record in `pagesFile`; undefined unless
+ * that record was written by this very build (after `handoffFile`, which the build wrote before it) for this folder.
+ * A record an earlier build left (the `output` piece switched off since) is never used.
+ */
+export function recordedPageStamps(
+  pagesFile: string,
+  dir: string,
+  handoffFile: string,
+): ReadonlyMap<string, string> | undefined {
+  try {
+    if (statSync(pagesFile, { bigint: true }).mtimeNs < statSync(handoffFile, { bigint: true }).mtimeNs)
+      return undefined;
+  } catch {
+    return undefined;
+  }
+  const state = readOutputState(pagesFile);
+  if (!state || resolve(state.outDir) !== resolve(dir)) return undefined;
+  return new Map(Object.entries(state.files));
 }
 
 function runAstroBuild(options: readonly string[], handoffFile: string): Promise<number> {
@@ -79,10 +106,13 @@ async function main(options: readonly string[]): Promise<number> {
     const handoffFile = join(work, 'search.json');
     const code = await runAstroBuild(options, handoffFile);
     if (code !== 0) return code;
-    const { dir, language, memoryFile, timeZone } = readSearchHandoff(handoffFile);
+    const { dir, language, memoryFile, timeZone, pagesFile } = readSearchHandoff(handoffFile);
+    const pageStamps = pagesFile === undefined ? undefined : recordedPageStamps(pagesFile, dir, handoffFile);
     // Loaded only now, so that Astro's process starts without waiting for Pagefind's module.
     const { indexSiteAndReport } = await import('../src/lib/search/index-site');
-    await indexSiteAndReport(dir, { language, timeZone, memoryFile }, (line) => console.log(`[search] ${line}`));
+    await indexSiteAndReport(dir, { language, timeZone, memoryFile, pageStamps }, (line) =>
+      console.log(`[search] ${line}`),
+    );
     return 0;
   } catch (error) {
     console.error(`[search] ${(error as Error).message}`);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { OUTPUT_STATE_FILE } from '@/integrations/fast-build/output-state';
 import { indexSiteAndReport, SEARCH_MEMORY_FILE } from '@/lib/search/index-site';
 import { siteConfig } from '@/site.config';
 
@@ -29,6 +30,11 @@ export interface SearchHandoff {
   readonly timeZone?: string | undefined;
   /** Where indexing remembers what it indexed, in Astro's cache folder, so a rebuild re-indexes only what changed. */
   readonly memoryFile?: string | undefined;
+  /**
+   * Where the fast-build layer's `output` piece records the pages this build left, with their stamps, once every
+   * integration is done (so after this handoff): the script takes the article pages from it when it is this build's.
+   */
+  readonly pagesFile?: string | undefined;
 }
 
 /**
@@ -54,6 +60,7 @@ export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegr
           language: options.locale,
           timeZone: options.timeZone ?? siteConfig.timeZone,
           memoryFile: join(cacheDir, SEARCH_MEMORY_FILE),
+          pagesFile: join(cacheDir, OUTPUT_STATE_FILE),
         };
         const handoffFile = process.env[SEARCH_HANDOFF_ENV];
         if (handoffFile) {

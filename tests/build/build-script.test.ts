@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSearchHandoff } from '../../tools/build';
+import { readSearchHandoff, recordedPageStamps } from '../../tools/build';
 import {
   astroBuildInto,
   bareAstroBuildInto,
@@ -53,6 +53,15 @@ describe('readSearchHandoff', () => {
     const file = join(dir, 'search.json');
     writeFileSync(file, JSON.stringify({ dir: '/site/dist', language: 'en' }));
     expect(readSearchHandoff(file)).toEqual({ dir: '/site/dist', language: 'en' });
+    const full = {
+      dir: '/site/dist',
+      language: 'el',
+      timeZone: 'Europe/Athens',
+      memoryFile: '/c/m',
+      pagesFile: '/c/p',
+    };
+    writeFileSync(file, JSON.stringify(full));
+    expect(readSearchHandoff(file)).toEqual(full);
   });
 
   it('names the file and the likely cause when the integration wrote nothing', () => {
@@ -66,5 +75,35 @@ describe('readSearchHandoff', () => {
     const file = join(dir, 'search.json');
     writeFileSync(file, JSON.stringify({ dir: 42 }));
     expect(() => readSearchHandoff(file)).toThrow(/search\.json: expected \{ "dir": string, "language": string \}/);
+  });
+});
+
+describe('recordedPageStamps', () => {
+  const record = (outDir: string) =>
+    JSON.stringify({
+      version: 2,
+      outDir,
+      files: { 'articles/a/index.html': '1:2:3', 'index.html': '4:5:6' },
+      folders: {},
+    });
+
+  it("gives the pages of the output record this build wrote for this folder, and nothing for an earlier build's", () => {
+    const dir = temporaryFolder('record');
+    mkdirSync(dir, { recursive: true });
+    const handoff = join(dir, 'search.json');
+    const pagesFile = join(dir, 'broadsheet-output.json');
+    writeFileSync(handoff, '{}');
+    writeFileSync(pagesFile, record('/site/dist'));
+    expect(recordedPageStamps(pagesFile, '/site/dist/', handoff)).toEqual(
+      new Map([
+        ['articles/a/index.html', '1:2:3'],
+        ['index.html', '4:5:6'],
+      ]),
+    );
+    // Another folder's record, a missing one, and one older than the handoff (left by a build before this one).
+    expect(recordedPageStamps(pagesFile, '/elsewhere/dist', handoff)).toBeUndefined();
+    expect(recordedPageStamps(join(dir, 'missing.json'), '/site/dist', handoff)).toBeUndefined();
+    utimesSync(pagesFile, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(recordedPageStamps(pagesFile, '/site/dist', handoff)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fileStamp } from '@/lib/build/file-stamp';
 import { indexSite } from '@/lib/search/index-site';
 import { generateContent } from '../../tools/generate-content';
 import { astroBuild, projectRoot, temporaryFolder } from '../support/build';
@@ -82,5 +83,27 @@ describe('search indexing killed half-way', () => {
     expect([...after.keys()].filter((path) => after.get(path) !== expected.get(path))).toEqual([]);
     // And a run with nothing changed since leaves every bundle alone.
     expect((await indexSite(siteDir, options())).reindexed).toEqual([]);
+  });
+
+  it("takes the article pages and their stamps from the build's record when it is given one", async () => {
+    const recorded = () =>
+      new Map(
+        readdirSync(siteDir, { recursive: true })
+          .map(String)
+          .filter((path) => path.endsWith('.html'))
+          .map((path) => [path, fileStamp(join(siteDir, path)) ?? ''] as const),
+      );
+    expect((await indexSite(siteDir, { ...options(), pageStamps: recorded() })).reindexed).toEqual([]);
+    // The record's stamp is what counts, not the file's: a page the record says was rewritten is indexed again.
+    const stamps = recorded();
+    const page2025 = [...stamps.keys()].find((path) => path.startsWith('articles/2025/')) ?? '';
+    stamps.set(page2025, 'rewritten');
+    expect((await indexSite(siteDir, { ...options(), pageStamps: stamps })).reindexed).toEqual(['en/2025']);
+    // And the pages are the record's: a page it does not list is not in the index.
+    const withoutOne = recorded();
+    withoutOne.delete(page2025);
+    const result = await indexSite(siteDir, { ...options(), pageStamps: withoutOne });
+    expect(result.reindexed).toEqual(['en/2025']);
+    expect(result.pageCount).toBe([...withoutOne.keys()].filter((path) => path.startsWith('articles/')).length);
   });
 });

@@ -20,7 +20,24 @@ describe('bundles', () => {
     expect(bundleOfSortKey('soon')).toBe(UNDATED_BUNDLE);
   });
 
+  it('puts a page in the quarter of its publication instant in the site time zone, when split by quarter', () => {
+    expect(bundleOfSortKey('2024-03-31T20:59:00.000Z', 'Europe/Athens', 'quarter')).toBe('2024-q1');
+    // Midnight on 1 April in Athens is still March in UTC.
+    expect(bundleOfSortKey('2024-03-31T21:30:00.000Z', 'Europe/Athens', 'quarter')).toBe('2024-q2');
+    expect(bundleOfSortKey('2023-12-31T22:30:00.000Z', 'Europe/Athens', 'quarter')).toBe('2024-q1');
+    expect(bundleOfSortKey('2024-09-30T12:00:00.000Z', 'UTC', 'quarter')).toBe('2024-q3');
+    expect(bundleOfSortKey('2024-10-01T00:00:00.000Z', 'UTC', 'quarter')).toBe('2024-q4');
+    expect(bundleOfSortKey(undefined, 'UTC', 'quarter')).toBe(UNDATED_BUNDLE);
+  });
+
   it('orders bundles newest first, the undated one last', () => {
+    expect(['2023-q4', UNDATED_BUNDLE, '2024-q1', '2024-q4', '2024-q2'].sort(compareBundles)).toEqual([
+      '2024-q4',
+      '2024-q2',
+      '2024-q1',
+      '2023-q4',
+      UNDATED_BUNDLE,
+    ]);
     expect(['2022', UNDATED_BUNDLE, '2024', '2023'].sort(compareBundles)).toEqual([
       '2024',
       '2023',

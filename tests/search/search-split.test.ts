@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSplit, SPLIT_BY_YEAR_FROM, searchSplitFromEnv } from '@/lib/search/index-site';
+import { chooseSplit, SPLIT_BY_QUARTER_FROM, SPLIT_BY_YEAR_FROM, searchSplitFromEnv } from '@/lib/search/index-site';
 
 describe('how the search index is split', () => {
-  it('keeps one bundle per language below SPLIT_BY_YEAR_FROM article pages, and splits by year from there', () => {
+  it('keeps one bundle per language below SPLIT_BY_YEAR_FROM article pages, then splits by year, then by quarter', () => {
     expect(chooseSplit(0)).toBe('none');
     expect(chooseSplit(SPLIT_BY_YEAR_FROM - 1)).toBe('none');
     expect(chooseSplit(SPLIT_BY_YEAR_FROM)).toBe('year');
-    expect(chooseSplit(100_000)).toBe('year');
+    expect(chooseSplit(SPLIT_BY_QUARTER_FROM - 1)).toBe('year');
+    expect(chooseSplit(SPLIT_BY_QUARTER_FROM)).toBe('quarter');
+    expect(chooseSplit(100_000)).toBe('quarter');
   });
 
   it('reads BROADSHEET_SEARCH_SPLIT, auto when unset or empty', () => {
@@ -14,11 +16,12 @@ describe('how the search index is split', () => {
     expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: ' ' })).toBe('auto');
     expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'year' })).toBe('year');
     expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'none' })).toBe('none');
+    expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'quarter' })).toBe('quarter');
   });
 
   it('refuses any other value, naming the variable and the values it takes', () => {
     expect(() => searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'month' })).toThrow(
-      /BROADSHEET_SEARCH_SPLIT is "month"\. Use "year" .* "none" .* "auto"/,
+      /BROADSHEET_SEARCH_SPLIT is "month"\. Use "year" .* "quarter" .* "none" .* "auto"/,
     );
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BundleFile, writeBundle } from '@/lib/search/write-bundle';
+import { type BundleFile, filesUnder, writeBundle } from '@/lib/search/write-bundle';
 
 const file = (path: string, text: string): BundleFile => ({ path, content: new TextEncoder().encode(text) });
 
@@ -54,5 +54,20 @@ describe('writeBundle', () => {
     expect(readFileSync(join(folder, 'pagefind.js'), 'utf8')).toBe('js v2');
     expect(readFileSync(join(folder, 'fragment/en_2.pf_fragment'), 'utf8')).toBe('two');
     expect(statSync(join(folder, 'fragment/en_1.pf_fragment')).mtime).toEqual(untouched);
+  });
+});
+
+describe('filesUnder', () => {
+  it('lists every file at any depth as a sorted path with `/`, however the folder is written', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'broadsheet-files-'));
+    mkdirSync(join(folder, 'en/2024/fragment'), { recursive: true });
+    writeFileSync(join(folder, 'bundles.json'), '{}');
+    writeFileSync(join(folder, 'en/2024/pagefind-entry.json'), '{}');
+    writeFileSync(join(folder, 'en/2024/fragment/en_1.pf_fragment'), 'one');
+    const expected = ['bundles.json', 'en/2024/fragment/en_1.pf_fragment', 'en/2024/pagefind-entry.json'];
+    expect(filesUnder(folder)).toEqual(expected);
+    expect(filesUnder(`${folder}/`)).toEqual(expected);
+    expect(filesUnder(join(folder, 'en'))).toEqual(['2024/fragment/en_1.pf_fragment', '2024/pagefind-entry.json']);
+    expect(filesUnder(join(folder, 'missing'))).toEqual([]);
   });
 });

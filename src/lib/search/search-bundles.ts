@@ -1,9 +1,10 @@
 // How the search index is split, shared by the indexing step and the search page's script. This module imports
 // nothing, so the search page can include it without pulling in anything the build uses.
 //
-// The index is one Pagefind bundle per language and per year of the articles' publication instants (the year in the
-// site's time zone of the `date` sort key, as the archive counts years), in `pagefind/<language>/<year>/`; `pagefind/bundles.json` lists them and `pagefind/pagefind.js`
-// is the one script that loads them (docs/search-and-feeds.md#how-the-index-is-split).
+// The index is one Pagefind bundle per language and per year (or, on a larger site, per quarter) of the articles'
+// publication instants (counted in the site's time zone from the `date` sort key, as the archive counts years), in
+// `pagefind/<language>/<year>/`; `pagefind/bundles.json` lists them and `pagefind/pagefind.js` is the one script that
+// loads them (docs/search-and-feeds.md#how-the-index-is-split).
 
 /** The file, inside the search folder, that lists the bundles: a SearchBundles. */
 export const BUNDLES_FILE = 'bundles.json';
@@ -11,7 +12,7 @@ export const BUNDLES_FILE = 'bundles.json';
 /** The Pagefind filter each bundle adds to its own pages (Pagefind's `mergeFilter`), so one bundle can be asked alone. */
 export const BUNDLE_FILTER = 'bundle';
 
-/** The bundle of pages without a publication instant to sort by; it sorts after every year. */
+/** The bundle of pages without a publication instant to sort by; it sorts after every year and quarter. */
 export const UNDATED_BUNDLE = 'undated';
 
 /** The bundle that holds every page of a language when the index is not split (tests and measurements). */
@@ -28,14 +29,23 @@ export function bundleFolder(language: string, bundle: string): string {
   return `${language}/${bundle}/`;
 }
 
+/** How long a span of publication one bundle holds: a year (`2024`) or a quarter of one (`2024-q3`). */
+export type BundleSpan = 'year' | 'quarter';
+
 /**
- * The bundle of a page from its `date` sort key (UTC ISO text): its year in `timeZone`, or UNDATED_BUNDLE without a
- * readable instant. Years in one zone are contiguous spans of instants, which is what sorting across bundles needs.
+ * The bundle of a page from its `date` sort key (UTC ISO text): its year in `timeZone` (`2024`), or with `quarter`
+ * its year and quarter there (`2024-q3`); UNDATED_BUNDLE without a readable instant. Years and quarters in one zone
+ * are contiguous spans of instants, and their ids sort as text in time order, which sorting across bundles needs.
  */
-export function bundleOfSortKey(sortKey: string | undefined, timeZone = 'UTC'): string {
+export function bundleOfSortKey(sortKey: string | undefined, timeZone = 'UTC', span: BundleSpan = 'year'): string {
   const instant = sortKey && /^\d{4}-/.test(sortKey) ? new Date(sortKey) : undefined;
   if (!instant || Number.isNaN(instant.getTime())) return UNDATED_BUNDLE;
-  return new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric' }).format(instant).padStart(4, '0');
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(
+    instant,
+  );
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  const year = part('year').padStart(4, '0');
+  return span === 'year' ? year : `${year}-q${Math.ceil(Number(part('month')) / 3)}`;
 }
 
 /** Orders bundle ids newest first, with the undated bundle last, so that their pages in turn are newest first. */
