@@ -77,6 +77,6 @@ for (let run = 1; run <= runs; run += 1) {
   }
 }
 console.log(
-  `check:content on ${articles} generated articles${values['render-all'] ? ' (every body rendered)' : ''}: command median ${median(timings.command)} s; in process median ${median(timings.one)} s in one thread, ${median(timings.workers)} s in ${threads}`,
+  `check:content on ${values.content ? contentDir : `${articles} generated articles`}${values['render-all'] ? ' (every body rendered)' : ''}: command median ${median(timings.command)} s; in process median ${median(timings.one)} s in one thread, ${median(timings.workers)} s in ${threads}`,
 );
 if (!values.content && !values.keep) rmSync(contentDir, { recursive: true, force: true });
