@@ -16,6 +16,17 @@ function articleFiles(contentDir: string): string[] {
 }
 
 /**
+ * A name for the next article added under `base` in `folder`: `<base>.md`, then `<base>-2.md`, … counted over the
+ * whole content folder, so that adding twice to the same content (a kept benchmark folder) adds a second article
+ * instead of rewriting the first, wherever its date puts it. The suffix also keeps the added articles' addresses apart.
+ */
+function freshName(contentDir: string, folder: string, base: string): { file: string; suffix: string } {
+  const taken = articleFiles(contentDir).filter((file) => new RegExp(`/${base}(-\\d+)?\\.md$`).test(file)).length;
+  const suffix = taken === 0 ? '' : `-${taken + 1}`;
+  return { file: join(folder, `${base}${suffix}.md`), suffix };
+}
+
+/**
  * Edits the article in the middle of the sorted file list, as an editor fixing a story would: a new headline and a
  * sentence added to its first paragraph. Returns its path relative to the content folder.
  */
@@ -49,7 +60,7 @@ export function addStoryReport(contentDir: string): string {
   }
   if (!newest) throw new Error(`No generated story in ${contentDir}: generate it with stories.`);
   const folder = join(contentDir, 'articles', newest.date.slice(0, 4), newest.date.slice(5, 7));
-  const file = join(folder, 'bench-added-report.md');
+  const { file, suffix } = freshName(contentDir, folder, 'bench-added-report');
   writeFileSync(
     file,
     [
@@ -57,7 +68,7 @@ export function addStoryReport(contentDir: string): string {
       `title: 'Power still out for ${newest.figure} homes in ${newest.place} after gale'`,
       `date: ${newest.date}T23:00:00+03:00`,
       'source: source-0',
-      "sourceUrl: 'https://source-0.example/news/added-report'",
+      `sourceUrl: 'https://source-0.example/news/added-report${suffix}'`,
       `summary: 'Crews worked through the night in ${newest.place}, where the gale cut power to ${newest.figure} homes.'`,
       '---',
       '',
@@ -78,7 +89,7 @@ export function addArticle(contentDir: string): string {
   const day = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const folder = join(contentDir, 'articles', day.slice(0, 4), day.slice(5, 7));
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, 'bench-added.md');
+  const { file, suffix } = freshName(contentDir, folder, 'bench-added');
   writeFileSync(
     file,
     [
@@ -86,7 +97,7 @@ export function addArticle(contentDir: string): string {
       "title: 'An article added between two builds'",
       `date: ${day}T10:00:00+03:00`,
       'source: source-0',
-      "sourceUrl: 'https://source-0.example/news/added'",
+      `sourceUrl: 'https://source-0.example/news/added${suffix}'`,
       'tags: [politics, greece]',
       '---',
       '',

@@ -118,5 +118,12 @@ describe('benchmark workload', () => {
       }
     }
     expect(older).toBe(30);
+    // Adding again to the same content adds a second article, a day newer still, with its own address.
+    const second = addArticle(dir);
+    expect(second).toMatch(/bench-added-2\.md$/);
+    const secondText = readFileSync(join(dir, second), 'utf8');
+    expect((/^date: (\S+)/m.exec(secondText)?.[1] ?? '') > newest).toBe(true);
+    expect(secondText).toContain("sourceUrl: 'https://source-0.example/news/added-2'");
+    expect(readFileSync(join(dir, addArticle(dir)), 'utf8')).toContain('news/added-3');
   });
 });
