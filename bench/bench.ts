@@ -158,7 +158,7 @@ interface BuildRun {
   /** The program that builds the site: Node unless given. */
   readonly executable?: string;
   /** Its arguments, which build the site into `outDir`. */
-  readonly nodeArgs: (outDir: string) => string[];
+  readonly args: (outDir: string) => string[];
   readonly cwd: string;
   readonly outDir: string;
   readonly env: Record<string, string>;
@@ -172,7 +172,7 @@ async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
   // Only Broadsheet's build is profiled; its build script runs Astro's process under --cpu-prof.
   const profile: Record<string, string> = run.profileDir ? { BROADSHEET_CPU_PROF_DIR: run.profileDir } : {};
   const started = performance.now();
-  const child = spawn(run.executable ?? process.execPath, run.nodeArgs(run.outDir), {
+  const child = spawn(run.executable ?? process.execPath, run.args(run.outDir), {
     cwd: run.cwd,
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...run.env, ...profile },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -374,7 +374,7 @@ async function benchSize(
   if (options.hugo) writeHugoSite(hugoRoot, join(contentDir, 'articles'));
   const sites: Record<SiteName, BuildRun & { caches: string[] }> = {
     broadsheet: {
-      nodeArgs: (outDir) => siteBuildArgs(['--outDir', outDir]),
+      args: (outDir) => siteBuildArgs(['--outDir', outDir]),
       cwd: projectRoot,
       outDir: ourOut,
       env: { BROADSHEET_CONTENT_DIR: contentDir, ...options.fastBuild },
@@ -383,7 +383,7 @@ async function benchSize(
       caches: [ourCache, ourOut],
     },
     reference: {
-      nodeArgs: (outDir) => [astroBin, 'build', '--outDir', outDir],
+      args: (outDir) => [astroBin, 'build', '--outDir', outDir],
       cwd: referenceRoot,
       outDir: referenceOut,
       env: { BENCH_CONTENT_DIR: contentDir },
@@ -393,7 +393,7 @@ async function benchSize(
     },
     hugo: {
       executable: 'hugo',
-      nodeArgs: (outDir) => ['--source', hugoRoot, '--destination', outDir, '--quiet'],
+      args: (outDir) => ['--source', hugoRoot, '--destination', outDir, '--quiet'],
       cwd: hugoRoot,
       outDir: join(work, 'hugo-public'),
       env: {},

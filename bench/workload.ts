@@ -16,12 +16,14 @@ function articleFiles(contentDir: string): string[] {
 }
 
 /**
- * A name for the next article added under `base` in `folder`: `<base>.md`, then `<base>-2.md`, … counted over the
- * whole content folder, so that adding twice to the same content (a kept benchmark folder) adds a second article
- * instead of rewriting the first, wherever its date puts it. The suffix also keeps the added articles' addresses apart.
+ * A name for the next article added under `base` in `folder`: `<base>.md`, then `<base>-2.md`, … counted over
+ * `files` (every article of the content folder), so that adding twice to the same content (a kept benchmark folder)
+ * adds a second article instead of rewriting the first, wherever its date puts it. The suffix also keeps the added
+ * articles' addresses apart.
  */
-function freshName(contentDir: string, folder: string, base: string): { file: string; suffix: string } {
-  const taken = articleFiles(contentDir).filter((file) => new RegExp(`/${base}(-\\d+)?\\.md$`).test(file)).length;
+function freshName(files: readonly string[], folder: string, base: string): { file: string; suffix: string } {
+  const added = new RegExp(`/${base}(-\\d+)?\\.md$`);
+  const taken = files.filter((file) => added.test(file)).length;
   const suffix = taken === 0 ? '' : `-${taken + 1}`;
   return { file: join(folder, `${base}${suffix}.md`), suffix };
 }
@@ -51,7 +53,8 @@ export function editArticle(contentDir: string): string {
  */
 export function addStoryReport(contentDir: string): string {
   let newest: { file: string; date: string; place: string; figure: string } | undefined;
-  for (const file of articleFiles(contentDir)) {
+  const files = articleFiles(contentDir);
+  for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const event = /^title: '.*?\b(Kala[a-z]+)\b.*'$/m.exec(text)?.[1];
     const figure = /^title: '.*?(\d{3,4}) (?:homes|households)/m.exec(text)?.[1];
@@ -60,7 +63,7 @@ export function addStoryReport(contentDir: string): string {
   }
   if (!newest) throw new Error(`No generated story in ${contentDir}: generate it with stories.`);
   const folder = join(contentDir, 'articles', newest.date.slice(0, 4), newest.date.slice(5, 7));
-  const { file, suffix } = freshName(contentDir, folder, 'bench-added-report');
+  const { file, suffix } = freshName(files, folder, 'bench-added-report');
   writeFileSync(
     file,
     [
@@ -81,15 +84,14 @@ export function addStoryReport(contentDir: string): string {
 
 /** Adds a new article, dated a day after the newest one, so it leads the front page. Returns its path. */
 export function addArticle(contentDir: string): string {
-  const dates = articleFiles(contentDir).map(
-    (file) => /^date: (\d{4}-\d{2}-\d{2})/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '',
-  );
+  const files = articleFiles(contentDir);
+  const dates = files.map((file) => /^date: (\d{4}-\d{2}-\d{2})/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '');
   const newest = dates.sort().at(-1);
   if (!newest) throw new Error(`No dated articles in ${contentDir}.`);
   const day = new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const folder = join(contentDir, 'articles', day.slice(0, 4), day.slice(5, 7));
   mkdirSync(folder, { recursive: true });
-  const { file, suffix } = freshName(contentDir, folder, 'bench-added');
+  const { file, suffix } = freshName(files, folder, 'bench-added');
   writeFileSync(
     file,
     [

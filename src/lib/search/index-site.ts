@@ -122,24 +122,43 @@ function writeMemory(file: string, memory: IndexMemory): void {
 }
 
 /** The bundle of one built article page, read from its `<article lang>` and its `date` sort key. */
-function bundleOfPage(html: string, siteLanguage: string, split: string, timeZone: string): string {
+function bundleOfPage(html: string, siteLanguage: string, split: SearchSplit, timeZone: string): string {
   const lang = /<article\b[^>]*?\slang="([^"]+)"/.exec(html)?.[1] ?? siteLanguage;
   const sortKey = new RegExp(`data-pagefind-sort="${SEARCH_SORT_DATE}"[^>]*>([^<]*)<`).exec(html)?.[1];
-  const bundle =
-    split === 'none' ? WHOLE_BUNDLE : bundleOfSortKey(sortKey, timeZone, split === 'quarter' ? 'quarter' : 'year');
-  return `${indexLanguage(lang)}/${bundle}`;
+  return `${indexLanguage(lang)}/${split === 'none' ? WHOLE_BUNDLE : bundleOfSortKey(sortKey, timeZone, split)}`;
+}
+
+/**
+ * The remembered files of each bundle (`language/bundle` → its paths, sorted), grouped in one pass: filtering every
+ * remembered file for each bundle repeated the whole list per bundle (21 times over 100,000 fragments by quarter).
+ */
+function filesByBundle(files: Readonly<Record<string, string>>): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const path of Object.keys(files)) {
+    const end = path.indexOf('/', path.indexOf('/') + 1);
+    // Files at the top of the search folder (pagefind.js, bundles.json) belong to no bundle.
+    if (end < 0) continue;
+    const bundle = path.slice(0, end);
+    const list = grouped.get(bundle);
+    if (list) list.push(path);
+    else grouped.set(bundle, [path]);
+  }
+  for (const list of grouped.values()) list.sort();
+  return grouped;
 }
 
 /**
  * Whether a bundle's folder holds exactly the files remembered for it, with the same bytes: a file with the stamp it
  * was written with is taken as it was (as pages are), any other is read and hashed.
  */
-function bundleIntact(searchDir: string, bundle: string, memory: IndexMemory | undefined): boolean {
+function bundleIntact(
+  searchDir: string,
+  bundle: string,
+  memory: IndexMemory | undefined,
+  expected: readonly string[],
+): boolean {
   const remembered = memory?.files ?? {};
   const prefix = `${bundle}/`;
-  const expected = Object.keys(remembered)
-    .filter((path) => path.startsWith(prefix))
-    .sort();
   const present = filesUnder(join(searchDir, bundle)).map((path) => prefix + path);
   if (expected.length === 0 || expected.join('\n') !== present.join('\n')) return false;
   return expected.every((path) => {
@@ -292,7 +311,11 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
   }
   const bundles = [...pagesOf.keys()].sort(compareBundleKeys);
   const remembered = memory?.files ?? {};
-  for (const bundle of bundles) if (!dirty.has(bundle) && !bundleIntact(searchDir, bundle, memory)) dirty.add(bundle);
+  const rememberedOf = filesByBundle(remembered);
+  for (const bundle of bundles) {
+    if (!dirty.has(bundle) && !bundleIntact(searchDir, bundle, memory, rememberedOf.get(bundle) ?? []))
+      dirty.add(bundle);
+  }
   const reindexed = bundles.filter((bundle) => dirty.has(bundle));
 
   const files: Record<string, string> = {};
@@ -303,9 +326,8 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
   let script: BundleFile | undefined;
   for (const bundle of bundles) {
     if (!dirty.has(bundle)) {
-      for (const [path, hash] of Object.entries(remembered)) {
-        if (!path.startsWith(`${bundle}/`)) continue;
-        files[path] = hash;
+      for (const path of rememberedOf.get(bundle) ?? []) {
+        files[path] = remembered[path] ?? '';
         stamps[path] = memory?.stamps[path] ?? '';
       }
       continue;

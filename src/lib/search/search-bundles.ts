@@ -29,6 +29,18 @@ export function bundleFolder(language: string, bundle: string): string {
   return `${language}/${bundle}/`;
 }
 
+// One formatter per time zone: the first index of a large site asks for the bundle of 100,000 pages.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function yearAndMonthIn(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric' });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
 /** How long a span of publication one bundle holds: a year (`2024`) or a quarter of one (`2024-q3`). */
 export type BundleSpan = 'year' | 'quarter';
 
@@ -40,9 +52,7 @@ export type BundleSpan = 'year' | 'quarter';
 export function bundleOfSortKey(sortKey: string | undefined, timeZone = 'UTC', span: BundleSpan = 'year'): string {
   const instant = sortKey && /^\d{4}-/.test(sortKey) ? new Date(sortKey) : undefined;
   if (!instant || Number.isNaN(instant.getTime())) return UNDATED_BUNDLE;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(
-    instant,
-  );
+  const parts = yearAndMonthIn(timeZone).formatToParts(instant);
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   const year = part('year').padStart(4, '0');
   return span === 'year' ? year : `${year}-q${Math.ceil(Number(part('month')) / 3)}`;
