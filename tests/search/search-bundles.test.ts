@@ -7,6 +7,11 @@ import {
   compareBundles,
   indexLanguage,
   parseSearchBundles,
+  SEARCH_STEP_PAGES,
+  searchesOldestFirst,
+  searchSteps,
+  stepSpan,
+  stepsInSearchOrder,
   UNDATED_BUNDLE,
 } from '@/lib/search/search-bundles';
 
@@ -52,12 +57,86 @@ describe('bundles', () => {
     expect(indexLanguage('')).toBe('en');
   });
 
-  it('reads bundles.json and names the file when it is not a list of bundles', () => {
-    expect(parseSearchBundles({ languages: { en: ['2024', '2023'] } })).toEqual({
-      languages: { en: ['2024', '2023'] },
-    });
-    expect(() => parseSearchBundles({ languages: { en: '2024' } })).toThrow(/pagefind\/bundles\.json/);
+  it('reads bundles.json with its steps, and names the file and the fix when it is not of that shape', () => {
+    const json = {
+      languages: { en: ['2024', '2023', '2022'], el: ['2024'] },
+      steps: { en: [['2024'], ['2023', '2022']], el: [['2024']] },
+    };
+    expect(parseSearchBundles(json)).toEqual(json);
+    expect(() => parseSearchBundles({ languages: { en: '2024' }, steps: { en: [['2024']] } })).toThrow(
+      /pagefind\/bundles\.json .*rebuild the site with `npm run build`/,
+    );
     expect(() => parseSearchBundles(null)).toThrow(/npm run build/);
+    // A bundles.json from before steps.
+    expect(() => parseSearchBundles({ languages: { en: ['2024'] } })).toThrow(/pagefind\/bundles\.json/);
+    // Steps that lose, repeat, reorder a bundle, hold an empty step or miss a language.
+    for (const steps of [
+      { en: [['2024'], ['2023']], el: [['2024']] },
+      {
+        en: [
+          ['2024', '2023'],
+          ['2023', '2022'],
+        ],
+        el: [['2024']],
+      },
+      { en: [['2023', '2024'], ['2022']], el: [['2024']] },
+      { en: [['2024', '2023', '2022'], []], el: [['2024']] },
+      { en: [['2024', '2023', '2022']] },
+      { en: [['2024', '2023', '2022']], el: [[2024]] },
+    ])
+      expect(() => parseSearchBundles({ languages: json.languages, steps })).toThrow(/pagefind\/bundles\.json/);
+  });
+});
+
+describe('searchSteps', () => {
+  const sizes = (...pages: number[]) => pages.map((count, index) => ({ bundle: `b${index}`, pages: count }));
+
+  it('groups consecutive bundles, newest first, into steps of at most the limit', () => {
+    expect(searchSteps(sizes(4000, 4000, 4000, 4000, 4000), 10_000)).toEqual([['b0', 'b1'], ['b2', 'b3'], ['b4']]);
+    expect(searchSteps(sizes(5000, 5000, 1), 10_000)).toEqual([['b0', 'b1'], ['b2']]);
+    expect(searchSteps(sizes(3, 3, 3), 10)).toEqual([['b0', 'b1', 'b2']]);
+  });
+
+  it('makes a bundle larger than the limit a step of its own', () => {
+    expect(searchSteps(sizes(3, 25, 3, 3), 10)).toEqual([['b0'], ['b1'], ['b2', 'b3']]);
+    expect(searchSteps(sizes(25), 10)).toEqual([['b0']]);
+  });
+
+  it('gives a site below the split one step, and no bundles no step', () => {
+    expect(searchSteps([{ bundle: 'all', pages: 19_999 }], SEARCH_STEP_PAGES)).toEqual([['all']]);
+    expect(searchSteps([], SEARCH_STEP_PAGES)).toEqual([]);
+  });
+});
+
+describe('reading steps', () => {
+  const newest = { options: { filters: {} } };
+  const oldest = { options: { filters: {}, sort: { date: 'asc' as const } } };
+
+  it('reads steps newest first, and oldest first for an ascending date sort', () => {
+    expect(stepsInSearchOrder(3, newest)).toEqual([0, 1, 2]);
+    expect(stepsInSearchOrder(3, { options: { filters: {}, sort: { date: 'desc' } } })).toEqual([0, 1, 2]);
+    expect(stepsInSearchOrder(3, oldest)).toEqual([2, 1, 0]);
+    expect(searchesOldestFirst(oldest)).toBe(true);
+    expect(searchesOldestFirst(newest)).toBe(false);
+  });
+
+  it('names the days a step covers: from the first day of its oldest bundle to the last of its newest', () => {
+    expect(stepSpan(['2026-q4', '2026-q3'])).toEqual({
+      first: { year: 2026, month: 7, day: 1 },
+      last: { year: 2026, month: 12, day: 31 },
+    });
+    expect(stepSpan(['2024-q1'])).toEqual({
+      first: { year: 2024, month: 1, day: 1 },
+      last: { year: 2024, month: 3, day: 31 },
+    });
+    expect(stepSpan(['2026', '2025'])).toEqual({
+      first: { year: 2025, month: 1, day: 1 },
+      last: { year: 2026, month: 12, day: 31 },
+    });
+    // February of a leap year, and a step ending with the undated bundle.
+    expect(stepSpan(['2024-q1', UNDATED_BUNDLE]).last).toEqual({ year: 2024, month: 3, day: 31 });
+    expect(stepSpan(['2023', UNDATED_BUNDLE]).first).toEqual({ year: 2023, month: 1, day: 1 });
+    expect(stepSpan([UNDATED_BUNDLE])).toEqual({});
   });
 });
 

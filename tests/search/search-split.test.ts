@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSplit, SPLIT_BY_QUARTER_FROM, SPLIT_BY_YEAR_FROM, searchSplitFromEnv } from '@/lib/search/index-site';
+import {
+  chooseSplit,
+  SPLIT_BY_QUARTER_FROM,
+  SPLIT_BY_YEAR_FROM,
+  searchSplitFromEnv,
+  searchStepPagesFromEnv,
+} from '@/lib/search/index-site';
 
 describe('how the search index is split', () => {
   it('keeps one bundle per language below SPLIT_BY_YEAR_FROM article pages, then splits by year, then by quarter', () => {
@@ -23,5 +29,15 @@ describe('how the search index is split', () => {
     expect(() => searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'month' })).toThrow(
       /BROADSHEET_SEARCH_SPLIT is "month"\. Use "year" .* "quarter" .* "none" .* "auto"/,
     );
+  });
+
+  it('reads BROADSHEET_SEARCH_STEP_PAGES: a whole number of pages, or unset for the default', () => {
+    expect(searchStepPagesFromEnv({})).toBeUndefined();
+    expect(searchStepPagesFromEnv({ BROADSHEET_SEARCH_STEP_PAGES: ' ' })).toBeUndefined();
+    expect(searchStepPagesFromEnv({ BROADSHEET_SEARCH_STEP_PAGES: '25' })).toBe(25);
+    for (const value of ['0', '-3', '2.5', 'ten', '1e4'])
+      expect(() => searchStepPagesFromEnv({ BROADSHEET_SEARCH_STEP_PAGES: value })).toThrow(
+        new RegExp(`BROADSHEET_SEARCH_STEP_PAGES is "${value.replace('.', '\\.')}"\\. Use a whole number`),
+      );
   });
 });

@@ -8,7 +8,9 @@ import {
   bundleOfSortKey,
   compareBundles,
   indexLanguage,
+  SEARCH_STEP_PAGES,
   type SearchBundles,
+  searchSteps,
   WHOLE_BUNDLE,
 } from '@/lib/search/search-bundles';
 import { SEARCH_SORT_DATE } from '@/lib/search/search-keys';
@@ -51,6 +53,8 @@ export interface IndexSiteResult {
   readonly bundles: readonly string[];
   /** The bundles indexed by this run (the others were left as they were). */
   readonly reindexed: readonly string[];
+  /** How many search steps bundles.json lists, over all languages. */
+  readonly steps: number;
 }
 
 /** Options for indexing. */
@@ -66,6 +70,8 @@ export interface IndexSiteOptions {
    * `auto` (the default): chosen by the number of article pages (see chooseSplit).
    */
   readonly split?: SearchSplit | 'auto' | undefined;
+  /** The most article pages one search step holds (bundles.json's steps); SEARCH_STEP_PAGES unless told. */
+  readonly stepPages?: number | undefined;
   /**
    * The site's pages (paths under the site folder, with `/`) with their stamps (fileStamp), as the build that wrote
    * them recorded them. When given, the article pages are taken from it instead of listing the folder and reading
@@ -354,7 +360,8 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     script ??= await pagefindScript();
     files['pagefind.js'] = sha256(script.content);
   }
-  const list = bundlesJson(bundles);
+  // Rewritten (compared by its bytes below) whenever a bundle's page count moves a step boundary.
+  const { text: list, steps } = bundlesJson(bundles, pagesOf, options.stepPages ?? SEARCH_STEP_PAGES);
   files[BUNDLES_FILE] = sha256(list);
   const top: BundleFile[] = [{ path: BUNDLES_FILE, content: new TextEncoder().encode(list) }];
   if (script) top.push({ path: 'pagefind.js', content: script.content });
@@ -384,6 +391,7 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     files: { written, unchanged, removed },
     bundles,
     reindexed,
+    steps,
   };
 }
 
@@ -423,15 +431,41 @@ function compareBundleKeys(a: string, b: string): number {
   return compareBundles(bundleA, bundleB);
 }
 
-/** The text of bundles.json for bundles given as sorted `language/bundle` keys. */
-function bundlesJson(bundles: readonly string[]): string {
-  const languages: Record<string, string[]> = {};
+/**
+ * The text of bundles.json for bundles given as sorted `language/bundle` keys, with each language's search steps of
+ * at most `stepPages` article pages (searchSteps).
+ */
+function bundlesJson(
+  bundles: readonly string[],
+  pagesOf: ReadonlyMap<string, readonly string[]>,
+  stepPages: number,
+): { text: string; steps: number } {
+  const sizes: Record<string, { bundle: string; pages: number }[]> = {};
   for (const key of bundles) {
     const [language = '', bundle = ''] = key.split('/');
-    languages[language] = [...(languages[language] ?? []), bundle];
+    sizes[language] = [...(sizes[language] ?? []), { bundle, pages: pagesOf.get(key)?.length ?? 0 }];
   }
-  const list: SearchBundles = { languages };
-  return `${JSON.stringify(list)}\n`;
+  const entries = Object.entries(sizes);
+  const list: SearchBundles = {
+    languages: Object.fromEntries(entries.map(([language, list]) => [language, list.map(({ bundle }) => bundle)])),
+    steps: Object.fromEntries(entries.map(([language, list]) => [language, searchSteps(list, stepPages)])),
+  };
+  const steps = Object.values(list.steps).reduce((sum, language) => sum + language.length, 0);
+  return { text: `${JSON.stringify(list)}\n`, steps };
+}
+
+/** The environment variable that sets how many article pages one search step holds at most (SEARCH_STEP_PAGES). */
+export const SEARCH_STEP_PAGES_ENV = 'BROADSHEET_SEARCH_STEP_PAGES';
+
+/** Reads BROADSHEET_SEARCH_STEP_PAGES: a whole number of pages from 1, or unset (the default); else an error. */
+export function searchStepPagesFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const value = env[SEARCH_STEP_PAGES_ENV]?.trim() ?? '';
+  if (value === '') return undefined;
+  if (/^[1-9]\d*$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  throw new Error(
+    `${SEARCH_STEP_PAGES_ENV} is "${value}". Use a whole number of article pages from 1 (the most one search step ` +
+      `holds; ${SEARCH_STEP_PAGES.toLocaleString('en')} unless set), or leave it unset.`,
+  );
 }
 
 /**
@@ -445,14 +479,19 @@ export async function indexSiteAndReport(
   log: (line: string) => void,
 ): Promise<IndexSiteResult> {
   const started = performance.now();
-  const result = await indexSite(siteDir, { ...options, split: options.split ?? searchSplitFromEnv(process.env) });
+  const result = await indexSite(siteDir, {
+    ...options,
+    split: options.split ?? searchSplitFromEnv(process.env),
+    stepPages: options.stepPages ?? searchStepPagesFromEnv(process.env),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const pages = `${result.pageCount} article ${result.pageCount === 1 ? 'page' : 'pages'}`;
   const { written, removed } = result.files;
   const which = result.reindexed.length > 0 ? `: ${result.reindexed.join(', ')}` : '';
   log(
     `Indexed ${pages} for search in ${seconds} s into ${result.outputPath} (${result.reindexed.length} of ` +
-      `${result.bundles.length} bundles re-indexed${which}; ${written} files written, ${removed} removed)`,
+      `${result.bundles.length} bundles re-indexed${which}; ${result.steps} search steps; ${written} files written, ` +
+      `${removed} removed)`,
   );
   return result;
 }

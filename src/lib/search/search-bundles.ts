@@ -3,8 +3,9 @@
 //
 // The index is one Pagefind bundle per language and per year (or, on a larger site, per quarter) of the articles'
 // publication instants (counted in the site's time zone from the `date` sort key, as the archive counts years), in
-// `pagefind/<language>/<year>/`; `pagefind/bundles.json` lists them and `pagefind/pagefind.js` is the one script that
-// loads them (docs/search-and-feeds.md#how-the-index-is-split).
+// `pagefind/<language>/<year>/`; `pagefind/bundles.json` lists them, grouped into steps, and `pagefind/pagefind.js` is
+// the one script that loads them (docs/search-and-feeds.md#how-the-index-is-split). A search reads one step at a time,
+// newest first: a query loads and searches the first step only, and the reader asks for each older one.
 
 /** The file, inside the search folder, that lists the bundles: a SearchBundles. */
 export const BUNDLES_FILE = 'bundles.json';
@@ -18,10 +19,52 @@ export const UNDATED_BUNDLE = 'undated';
 /** The bundle that holds every page of a language when the index is not split (tests and measurements). */
 export const WHOLE_BUNDLE = 'all';
 
+/**
+ * The most article pages one search step holds. A query loads the metadata of every page it searches (about 8 KB per
+ * 1,000 pages) and one index chunk per bundle for each word, so 10,000 pages keep a query within its 300 KB budget
+ * whatever the size of the archive (docs/search-and-feeds.md#query-size).
+ */
+export const SEARCH_STEP_PAGES = 10_000;
+
 /** What `bundles.json` says. */
 export interface SearchBundles {
   /** For each index language (ISO 639-1, as Pagefind keys its indexes), its bundle ids, newest first. */
   readonly languages: Readonly<Record<string, readonly string[]>>;
+  /**
+   * For each index language, its bundles grouped into search steps (searchSteps), newest first: the steps, joined,
+   * are exactly its `languages` list.
+   */
+  readonly steps: Readonly<Record<string, readonly (readonly string[])[]>>;
+}
+
+/** A bundle and how many article pages it holds, as searchSteps takes them. */
+export interface BundleSize {
+  /** The bundle's id (`2024`, `2024-q3`, UNDATED_BUNDLE). */
+  readonly bundle: string;
+  /** Its article pages. */
+  readonly pages: number;
+}
+
+/**
+ * Groups bundles (newest first) into search steps: runs of consecutive bundles holding together at most `maxPages`
+ * pages, newest first. A bundle larger than `maxPages` is a step of its own. Consecutive bundles are contiguous spans
+ * of time, so each step is one too, and a date-sorted list read step by step is the list of one index.
+ */
+export function searchSteps(bundles: readonly BundleSize[], maxPages: number): string[][] {
+  const steps: string[][] = [];
+  let current: string[] = [];
+  let pages = 0;
+  for (const { bundle, pages: size } of bundles) {
+    if (current.length > 0 && pages + size > maxPages) {
+      steps.push(current);
+      current = [];
+      pages = 0;
+    }
+    current.push(bundle);
+    pages += size;
+  }
+  if (current.length > 0) steps.push(current);
+  return steps;
 }
 
 /** The folder of one bundle, relative to the search folder, with a trailing slash: `el/2024/`. */
@@ -71,20 +114,79 @@ export function compareBundles(a: string, b: string): number {
  * guessed would search the wrong bundles.
  */
 export function parseSearchBundles(json: unknown): SearchBundles {
-  const languages = (json as { languages?: unknown } | null)?.languages;
+  const { languages, steps } = (json ?? {}) as { languages?: unknown; steps?: unknown };
+  const isList = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+  // Every language's steps, joined, are its bundles in the same order: a step list that lost or repeated a bundle
+  // would leave articles unsearchable or list them twice.
   const valid =
-    typeof languages === 'object' &&
-    languages !== null &&
-    Object.values(languages).every(
-      (bundles) => Array.isArray(bundles) && bundles.every((bundle) => typeof bundle === 'string'),
-    );
+    isRecord(languages) &&
+    isRecord(steps) &&
+    Object.values(languages).every(isList) &&
+    Object.keys(steps).length === Object.keys(languages).length &&
+    Object.entries(languages).every(([language, bundles]) => {
+      const groups = steps[language];
+      return (
+        Array.isArray(groups) &&
+        groups.every((group) => isList(group) && group.length > 0) &&
+        groups.flat().join('\n') === (bundles as string[]).join('\n')
+      );
+    });
   if (!valid) {
     throw new Error(
-      `pagefind/${BUNDLES_FILE} is not a list of bundles per language ({ "languages": { "en": ["2024"] } }); ` +
+      `pagefind/${BUNDLES_FILE} is not a list of bundles per language with their search steps ` +
+        '({ "languages": { "en": ["2024", "2023"] }, "steps": { "en": [["2024"], ["2023"]] } }); ' +
         'rebuild the site with `npm run build`.',
     );
   }
-  return { languages: languages as Record<string, readonly string[]> };
+  return {
+    languages: languages as Record<string, readonly string[]>,
+    steps: steps as Record<string, readonly (readonly string[])[]>,
+  };
+}
+
+/** Whether a search reads its results oldest first (an ascending date sort); else newest first, as relevance does. */
+export function searchesOldestFirst(search: Pick<BundleSearch, 'options'>): boolean {
+  const sort = search.options.sort;
+  return sort !== undefined && Object.values(sort)[0] === 'asc';
+}
+
+/** The places (in bundles.json, newest first) of `stepCount` steps in the order a search reads them. */
+export function stepsInSearchOrder(stepCount: number, search: Pick<BundleSearch, 'options'>): number[] {
+  const places = Array.from({ length: stepCount }, (_, place) => place);
+  return searchesOldestFirst(search) ? places.reverse() : places;
+}
+
+/** A calendar date (`2026-07-01`) as year, month (1 to 12) and day. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** The first and last day (in the site's time zone) of a dated bundle; nothing for the undated one. */
+function bundleDays(bundle: string): { first: CalendarDate; last: CalendarDate } | undefined {
+  const match = /^(\d{4})(?:-q([1-4]))?$/.exec(bundle);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const quarter = match[2] ? Number(match[2]) : undefined;
+  const firstMonth = quarter ? quarter * 3 - 2 : 1;
+  const lastMonth = quarter ? quarter * 3 : 12;
+  // Day 0 of the next month is the last day of this one.
+  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+  return { first: { year, month: firstMonth, day: 1 }, last: { year, month: lastMonth, day: lastDay } };
+}
+
+/**
+ * The span of days a step's bundles cover, counted in the site's time zone as bundles are: from the first day of its
+ * oldest dated bundle to the last day of its newest. A side is missing when no bundle of the step is dated.
+ */
+export function stepSpan(step: readonly string[]): { first?: CalendarDate; last?: CalendarDate } {
+  const days = step.map(bundleDays).filter((span) => span !== undefined);
+  const newest = days[0];
+  const oldest = days.at(-1);
+  return { ...(oldest ? { first: oldest.first } : {}), ...(newest ? { last: newest.last } : {}) };
 }
 
 /** The index language (ISO 639-1, lower case) of a BCP 47 tag: `en` for `en-GB`, and `en` for an empty tag. */
@@ -115,7 +217,7 @@ export function bundleSearches(bundles: readonly string[], search: BundleSearch)
   if (bundles.length === 0) return [];
   if (search.options.sort === undefined || bundles.length === 1) return [search];
   // Bundles are listed newest first; an ascending sort reads them the other way round.
-  const ordered = Object.values(search.options.sort)[0] === 'asc' ? [...bundles].reverse() : bundles;
+  const ordered = searchesOldestFirst(search) ? [...bundles].reverse() : bundles;
   return ordered.map((bundle) => ({
     term: search.term,
     options: { ...search.options, filters: { ...search.options.filters, [BUNDLE_FILTER]: bundle } },
