@@ -1,7 +1,10 @@
-// Measures the search budgets of issue #4 and prints them:
-//   1. JavaScript and WebAssembly a browser fetches on /search/ before the first query (budget: 100 KB gzip);
-//   2. bytes transferred for one query on an index of 20,000 articles (budget: 300 KB), with the index split into a
-//      bundle per year (as the build writes it) and as one bundle, for comparison;
+// Measures the search budgets of issues #4 and #20 and prints them:
+//   1. what a browser fetches on /search/ before the first query (budget: 100 KB gzip); the page loads Pagefind's
+//      script and the list of bundles, nothing of the index;
+//   2. bytes transferred for one query on an index of 20,000 articles (budget: 300 KB), everything the query loads
+//      (Pagefind's worker and WebAssembly, the first search step's metadata, the index chunks of its words), with the
+//      index split into a bundle per year (as the build writes it) and as one bundle, for comparison; and, where the
+//      first step's results can be paged through, what searching the next (older) step then adds;
 //   3. the indexing itself at that size: seconds and peak memory (this process and Pagefind's) of a first run, of a
 //      run with nothing changed, and of one after one article page changed (which bundles were indexed again).
 // Both are counted by the server, per response, as sent on the wire (text gzipped as static hosts do; Pagefind's
@@ -23,6 +26,7 @@ import yaml from 'js-yaml';
 import type { Page } from 'playwright-core';
 import { parseContentDate } from '@/lib/content-date';
 import { type IndexSiteOptions, indexSite } from '@/lib/search/index-site';
+import { BUNDLES_FILE, parseSearchBundles } from '@/lib/search/search-bundles';
 import { searchFields } from '@/lib/search/search-fields';
 import { searchableLead } from '@/lib/search/search-text';
 import { normalizeTag } from '@/lib/tags';
@@ -114,7 +118,8 @@ async function timedIndex(label: string, siteDir: string, options: IndexSiteOpti
   const again = result.reindexed.length === result.bundles.length ? 'all' : result.reindexed.join(', ') || 'none';
   console.log(
     `  ${label}: ${seconds.toFixed(1)} s, peak ${peakMiB.toFixed(0)} MiB (this process and Pagefind's); ` +
-      `${result.bundles.length} bundles, indexed: ${again}; ${result.files.written} files written`,
+      `${result.bundles.length} bundles in ${result.steps} search steps, indexed: ${again}; ` +
+      `${result.files.written} files written`,
   );
 }
 
@@ -163,6 +168,19 @@ function describeIndex(siteDir: string): void {
   console.log(`  the index: ${indexFiles.length} files, ${kb(total)} in all`);
 }
 
+/** The bundles and search steps of a built site's index, per language, from its bundles.json. */
+function describeSteps(siteDir: string): void {
+  const { languages, steps } = parseSearchBundles(
+    JSON.parse(readFileSync(join(siteDir, 'pagefind', BUNDLES_FILE), 'utf8')),
+  );
+  for (const [language, bundles] of Object.entries(languages)) {
+    const groups = steps[language] ?? [];
+    console.log(
+      `  ${language}: ${bundles.length} bundles in ${groups.length} search steps (${groups.map((step) => step.join('+')).join(', ')})`,
+    );
+  }
+}
+
 async function settled(page: Page): Promise<string> {
   await page.waitForFunction(
     () => {
@@ -183,6 +201,28 @@ function describeServed(served: readonly ServedFile[]): void {
     );
 }
 
+/** The most "show more" clicks made to reach the next step's button (10 results each). */
+const MAX_SHOW_MORE = 30;
+
+/**
+ * Shows every result of the steps searched so far and searches the next step, if there is one within MAX_SHOW_MORE
+ * clicks; returns its status, or undefined.
+ */
+async function searchNextStep(page: Page): Promise<string | undefined> {
+  const more = page.locator('[data-search-more]');
+  for (let clicks = 0; await more.isVisible(); clicks += 1) {
+    if (clicks === MAX_SHOW_MORE) return undefined;
+    const shown = await page.locator('[data-search-list] > li').count();
+    await more.click();
+    await page.waitForFunction((before) => document.querySelectorAll('[data-search-list] > li').length > before, shown);
+  }
+  const step = page.locator('[data-search-step]');
+  if (!(await step.isVisible())) return undefined;
+  const label = await step.textContent();
+  await step.click();
+  return `${await settled(page)} (after "${label}")`;
+}
+
 /** Runs each query on the search page in Chromium and prints what it fetched; returns the largest query's bytes. */
 async function measureQueries(siteDir: string, queries: readonly { label: string; search: string }[]): Promise<number> {
   let served: ServedFile[] = [];
@@ -196,11 +236,12 @@ async function measureQueries(siteDir: string, queries: readonly { label: string
       await queryPage.waitForTimeout(500);
       await queryPage.waitForLoadState('networkidle');
       if (index === 0) {
-        // Loading the bundles (their entry and metadata files) happens once per visit, before the first query.
-        const meta = served.filter((file) => /(bundles|pagefind-entry)\.json|\.pf_meta$/.test(file.path));
-        const bytes = meta.reduce((sum, file) => sum + file.bytes, 0);
+        // Nothing of the index should load with the page: a query loads its first step.
+        const meta = served.filter((file) => /pagefind-entry\.json|\.pf_(meta|index|filter|fragment)$/.test(file.path));
+        const bytes = served.reduce((sum, file) => sum + file.bytes, 0);
         console.log(
-          `  index metadata loaded with the page, before the first query: ${kb(bytes)} in ${meta.length} files`,
+          `  fetched by /search/ before the first query: ${kb(bytes)} in ${served.length} files, of which index ` +
+            `files (entry, metadata, chunks): ${meta.length}`,
         );
       }
       served = [];
@@ -215,6 +256,16 @@ async function measureQueries(siteDir: string, queries: readonly { label: string
       worst = Math.max(worst, bytes);
       console.log(`  ${label}: ${kb(bytes)} in ${served.length} requests — "${status}"`);
       describeServed(served);
+      // Then the next step, as a reader who asks for older articles: what it adds (not counted in the worst query).
+      const before = served.length;
+      const next = await searchNextStep(queryPage);
+      const added = served.slice(before).filter((file) => !file.path.includes('/fragment/'));
+      if (next !== undefined) {
+        console.log(
+          `    next step: ${kb(added.reduce((sum, file) => sum + file.bytes, 0))} in ${added.length} requests, ` +
+            `result fragments of "show more" left out — "${next}"`,
+        );
+      } else console.log('    next step: none, or not reached within the results shown');
       await queryPage.close();
     }
   } finally {
@@ -223,16 +274,18 @@ async function measureQueries(siteDir: string, queries: readonly { label: string
   return worst;
 }
 
-if (!values.site) console.log('Building the demo site…');
-const siteDir = values.site ? resolve(values.site) : buildDemoSite();
+// Point 1 is measured on the built site when one is given (its search page is the one readers get), else on the demo.
+const givenSite = values.site ?? values.built;
+if (!givenSite) console.log('Building the demo site…');
+const siteDir = givenSite ? resolve(givenSite) : buildDemoSite();
 const browser = await launchChromium();
 try {
-  // 1. Before the first query, on the demo build.
+  // 1. Before the first query.
   const served: ServedFile[] = [];
   const demoServer = await serveStatic(siteDir, { onServe: (file) => served.push(file) });
   const page = await browser.newPage();
   await page.goto(`${demoServer.origin}/search/`, { waitUntil: 'networkidle' });
-  // The search script starts loading Pagefind at once; wait until its worker has fetched the WebAssembly.
+  // The search script loads Pagefind's script and the list of bundles at once (the index waits for a query).
   await page.waitForTimeout(1000);
   await page.waitForLoadState('networkidle');
   await page.close();
@@ -269,6 +322,7 @@ try {
     ).length;
     console.log(`\n2. Queries on the build in ${builtSite} (${articlePages} article pages):`);
     describeIndex(builtSite);
+    describeSteps(builtSite);
     console.log(`\n  worst query: ${kb(await measureQueries(builtSite, queries))}; budget 300 KB`);
   } else await measureGenerated(siteDir, queries);
 } finally {
@@ -291,6 +345,7 @@ async function measureGenerated(siteDir: string, queries: readonly { label: stri
     }
     const layout = split === 'year' ? 'a bundle per year' : 'one bundle';
     console.log(`\n2. Queries on ${articleCount} generated articles, ${layout}:`);
+    describeSteps(bigSite);
     worst.push(`${layout}: ${kb(await measureQueries(bigSite, queries))}`);
   }
   console.log(`\n  worst query: ${worst.join('; ')}; budget 300 KB`);

@@ -5,8 +5,13 @@ import {
   type BundleSearch,
   bundleFolder,
   bundleSearches,
+  type CalendarDate,
   indexLanguage,
   parseSearchBundles,
+  type SearchBundles,
+  searchesOldestFirst,
+  stepSpan,
+  stepsInSearchOrder,
 } from '@/lib/search/search-bundles';
 import {
   hasCriteria,
@@ -29,9 +34,13 @@ import { searchPath, withBase } from '@/lib/urls';
 // The search page's client: it reads the search from the URL, asks Pagefind (loaded from the built site, never
 // bundled), and fills the results from the page's <template>. Every other page ships no JavaScript.
 
-/** The part of Pagefind's browser API used here (`pagefind/pagefind.js` in the built site). */
+/** The part of Pagefind's browser module used here (`pagefind/pagefind.js` in the built site). */
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): Pagefind;
+}
+
+/** One Pagefind instance: an index (a bundle) with others merged into it. */
 interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(basePath: string, options: Record<string, unknown>): Promise<void>;
   destroy(): Promise<void>;
@@ -52,6 +61,7 @@ const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-list]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+const nextStep = document.querySelector<HTMLButtonElement>('[data-search-step]');
 const template = document.querySelector<HTMLTemplateElement>('[data-search-template]');
 // The words to write, in the site's language, from the page (SearchResults.astro): the bundle holds no language.
 const text = JSON.parse(
@@ -59,13 +69,34 @@ const text = JSON.parse(
 ) as SearchPageText;
 const pageTitle = document.title;
 
-/** Pagefind with every bundle of one language loaded (bundles newest first). */
-interface LoadedIndex {
-  readonly pagefind: Pagefind;
-  readonly bundles: readonly string[];
+// The index is a bundle per language and year or quarter, grouped into steps of at most SEARCH_STEP_PAGES article
+// pages (docs/search-and-feeds.md#how-the-index-is-split). Nothing of the index loads with the page, only Pagefind's
+// script and the list of bundles (under a kilobyte): a query loads and searches the first step alone, and each older
+// step only when the reader asks for it, so what one query fetches does not grow with the archive.
+//
+// Each step is a Pagefind instance of its own (Pagefind's createInstance: its newest bundle, the step's others merged
+// into it), kept for the visit. One instance with every step merged into it as the reader asks (mergeIndex works on
+// an instance that has already searched) would save each later step the WebAssembly (about 60 KB: each bundle carries
+// its copy, at its own URL), but Pagefind searches every bundle merged into an instance: the next query would load its
+// words' index chunks from every step opened so far, and a query would no longer cost one step.
+let pagefindModule: Promise<PagefindModule> | undefined;
+let bundleList: Promise<SearchBundles> | undefined;
+/** The language whose steps are open, and each open step's instance by its place in bundles.json (newest first). */
+let opened: { readonly language: string; readonly steps: Map<number, Promise<Pagefind>> } | undefined;
+
+/** The search being shown, and how far through its steps it has read. */
+interface ActiveSearch {
+  readonly number: number;
+  readonly state: SearchState;
+  readonly language: string;
+  readonly search: BundleSearch;
+  /** The language's steps in the order this search reads them (stepsInSearchOrder), with their places. */
+  readonly steps: readonly { readonly place: number; readonly bundles: readonly string[] }[];
+  /** How many of them have been searched. */
+  searched: number;
 }
 
-let loaded: { readonly language: string; readonly index: Promise<LoadedIndex> } | undefined;
+let active: ActiveSearch | undefined;
 let pending: PagefindResult[] = [];
 let total = 0;
 // Each search gets a number; a slower earlier search that finishes late must not overwrite a newer one's results.
@@ -76,44 +107,121 @@ function searchLanguage(state: SearchState): string {
   return indexLanguage(state.lang || document.documentElement.lang);
 }
 
-// The index is a bundle per language and year (docs/search-and-feeds.md#how-the-index-is-split): the newest bundle of
-// the language is Pagefind's own, the others are merged into it, each tagged with its bundle filter.
-function loadIndex(language: string): Promise<LoadedIndex> {
-  if (loaded?.language === language) return loaded.index;
-  const previous = loaded?.index;
-  const index = (async () => {
-    // Pagefind keeps one WebAssembly module (with one language's stemmer) per page; another language starts afresh.
-    if (previous) await (await previous.catch(() => undefined))?.pagefind.destroy();
-    const response = await fetch(withBase(base, `pagefind/${BUNDLES_FILE}`));
-    if (!response.ok) throw new Error(`${response.status} fetching pagefind/${BUNDLES_FILE}`);
-    const bundles = parseSearchBundles(await response.json()).languages[language] ?? [];
-    const pagefind = (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as Pagefind;
-    const [newest, ...older] = bundles;
-    if (newest === undefined) return { pagefind, bundles };
-    const folder = (bundle: string) => withBase(base, `pagefind/${bundleFolder(language, bundle)}`);
-    const bundleOptions = (bundle: string) => ({ excerptLength: 30, mergeFilter: { [BUNDLE_FILTER]: bundle } });
-    await pagefind.options({ basePath: folder(newest), ...bundleOptions(newest) });
-    await pagefind.init();
-    await Promise.all(
-      older.map((bundle) => pagefind.mergeIndex(folder(bundle), { language, ...bundleOptions(bundle) })),
-    );
-    return { pagefind, bundles };
-  })().catch((error: unknown) => {
-    // Forget the failure, so that the next search tries again (the connection may be back).
-    if (loaded?.index === index) loaded = undefined;
+/** Retries after a failure (the connection may be back): a failed load is forgotten. */
+function remembered<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
+  return load().catch((error: unknown) => {
+    forget();
     throw error;
   });
-  loaded = { language, index };
-  return index;
 }
 
-/** Searches every bundle of a language, in the order of one index over them all (see bundleSearches). */
-async function searchIndex(language: string, search: BundleSearch): Promise<PagefindResult[]> {
-  const { pagefind, bundles } = await loadIndex(language);
-  const found = await Promise.all(
-    bundleSearches(bundles, search).map(({ term, options }) => pagefind.search(term, options)),
+function loadModule(): Promise<PagefindModule> {
+  pagefindModule ??= remembered(
+    async () => (await import(/* @vite-ignore */ withBase(base, 'pagefind/pagefind.js'))) as PagefindModule,
+    () => {
+      pagefindModule = undefined;
+    },
   );
+  return pagefindModule;
+}
+
+function loadBundles(): Promise<SearchBundles> {
+  bundleList ??= remembered(
+    async () => {
+      const response = await fetch(withBase(base, `pagefind/${BUNDLES_FILE}`));
+      if (!response.ok) throw new Error(`${response.status} fetching pagefind/${BUNDLES_FILE}`);
+      return parseSearchBundles(await response.json());
+    },
+    () => {
+      bundleList = undefined;
+    },
+  );
+  return bundleList;
+}
+
+/** The Pagefind instance of one step of a language: its newest bundle, the others merged in, each with its filter. */
+function openStep(language: string, place: number, bundles: readonly string[]): Promise<Pagefind> {
+  if (opened?.language !== language) {
+    // Pagefind keeps one WebAssembly module (with one language's stemmer); another language starts afresh.
+    const previous = opened ? [...opened.steps.values()] : [];
+    for (const instance of previous) void instance.then((pagefind) => pagefind.destroy()).catch(() => undefined);
+    opened = { language, steps: new Map() };
+  }
+  const steps = opened.steps;
+  const known = steps.get(place);
+  if (known) return known;
+  const instance = remembered(
+    async () => {
+      const [newest, ...older] = bundles;
+      if (newest === undefined) throw new Error(`pagefind/${BUNDLES_FILE} lists an empty step for ${language}`);
+      const folder = (bundle: string) => withBase(base, `pagefind/${bundleFolder(language, bundle)}`);
+      const bundleOptions = (bundle: string) => ({ excerptLength: 30, mergeFilter: { [BUNDLE_FILTER]: bundle } });
+      const pagefind = (await loadModule()).createInstance({ basePath: folder(newest), ...bundleOptions(newest) });
+      await pagefind.init();
+      await Promise.all(
+        older.map((bundle) => pagefind.mergeIndex(folder(bundle), { language, ...bundleOptions(bundle) })),
+      );
+      return pagefind;
+    },
+    () => {
+      if (steps.get(place) === instance) steps.delete(place);
+    },
+  );
+  steps.set(place, instance);
+  return instance;
+}
+
+/** Searches the next step of a search, in the order of one index over its bundles (see bundleSearches). */
+async function searchNextStep(search: ActiveSearch): Promise<PagefindResult[]> {
+  const step = search.steps[search.searched];
+  if (!step) return [];
+  const pagefind = await openStep(search.language, step.place, step.bundles);
+  const found = await Promise.all(
+    bundleSearches(step.bundles, search.search).map(({ term, options }) => pagefind.search(term, options)),
+  );
+  search.searched += 1;
   return found.flatMap((part) => part?.results ?? []);
+}
+
+/** A day as the site's language writes it: `1 July 2026`. The day is a calendar day, so it is formatted in UTC. */
+function formatDay({ year, month, day }: CalendarDate): string {
+  return new Intl.DateTimeFormat(text.locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, day));
+}
+
+/** The status line: the existing announcement, and which span was searched while older (or newer) steps remain. */
+function announce(search: ActiveSearch): void {
+  if (!status) return;
+  const found = resultsAnnouncement(total, search.state.query, filterLabels(search.state), text);
+  const last = search.steps[search.searched - 1];
+  if (search.searched >= search.steps.length || !last) {
+    status.textContent = found;
+    return;
+  }
+  const span = stepSpan(last.bundles);
+  const newer = searchesOldestFirst(search.search);
+  const edge = newer ? span.last : span.first;
+  const searched = edge ? fillTemplate(newer ? text.searchedUntil : text.searchedSince, { date: formatDay(edge) }) : '';
+  status.textContent = searched ? `${found} ${searched}` : found;
+}
+
+/** The button for the next step: shown once every result of the steps searched is on the page. */
+function showNextStepButton(search: ActiveSearch): void {
+  if (!nextStep) return;
+  const last = search.steps[search.searched - 1];
+  const remaining = search.searched < search.steps.length && last !== undefined;
+  nextStep.hidden = !remaining || pending.length > 0;
+  if (!remaining) return;
+  const span = stepSpan(last.bundles);
+  const newer = searchesOldestFirst(search.search);
+  const edge = newer ? span.last : span.first;
+  const label = newer ? text.searchNewer : text.searchOlder;
+  const when = edge ? fillTemplate(newer ? text.stepAfter : text.stepBefore, { date: formatDay(edge) }) : '';
+  nextStep.textContent = `${label}${when}`;
 }
 
 function fillForm(state: SearchState): void {
@@ -190,12 +298,15 @@ async function showMore(searchNumber: number): Promise<HTMLElement | undefined> 
   const items = views.map(renderResult).filter((item) => item !== undefined);
   list?.append(...items);
   if (more) more.hidden = pending.length === 0;
+  if (active?.number === searchNumber) showNextStepButton(active);
   return items[0];
 }
 
 async function runSearch(state: SearchState): Promise<void> {
   const searchNumber = ++latestSearch;
   document.title = state.query ? `${state.query} – ${pageTitle}` : pageTitle;
+  active = undefined;
+  if (nextStep) nextStep.hidden = true;
   if (!hasCriteria(state)) {
     list?.replaceChildren();
     if (more) more.hidden = true;
@@ -204,14 +315,20 @@ async function runSearch(state: SearchState): Promise<void> {
   }
   if (status) status.textContent = text.searching;
   try {
-    const results = await searchIndex(searchLanguage(state), pagefindSearchArguments(state));
+    const language = searchLanguage(state);
+    const search = pagefindSearchArguments(state);
+    const steps = (await loadBundles()).steps[language] ?? [];
+    const ordered = stepsInSearchOrder(steps.length, search).map((place) => ({ place, bundles: steps[place] ?? [] }));
+    const current: ActiveSearch = { number: searchNumber, state, language, search, steps: ordered, searched: 0 };
+    const results = await searchNextStep(current);
     if (searchNumber !== latestSearch) return;
+    active = current;
     pending = results;
     total = results.length;
     list?.replaceChildren();
     await showMore(searchNumber);
     if (searchNumber !== latestSearch) return;
-    if (status) status.textContent = resultsAnnouncement(total, state.query, filterLabels(state), text);
+    announce(current);
   } catch (error) {
     if (searchNumber !== latestSearch) return;
     console.error(error);
@@ -252,8 +369,36 @@ more?.addEventListener('click', () => {
   });
 });
 
+nextStep?.addEventListener('click', () => {
+  const search = active;
+  if (!search || search.number !== latestSearch) return;
+  nextStep.hidden = true;
+  if (status) status.textContent = text.searching;
+  const shownBefore = list?.children.length ?? 0;
+  searchNextStep(search)
+    .then(async (results) => {
+      if (search.number !== latestSearch) return;
+      pending = results;
+      total += results.length;
+      const firstNew = await showMore(search.number);
+      if (search.number !== latestSearch) return;
+      announce(search);
+      // Keyboard and screen reader users continue at the first result added; with none, at the button again, or at
+      // the last result when no step remains.
+      const lastShown = list?.children[shownBefore - 1]?.querySelector('a');
+      (firstNew?.querySelector('a') ?? (nextStep.hidden ? lastShown : nextStep))?.focus();
+    })
+    .catch((error: unknown) => {
+      if (search.number !== latestSearch) return;
+      console.error(error);
+      if (status) status.textContent = text.unavailable;
+      showNextStepButton(search);
+    });
+});
+
 window.addEventListener('popstate', searchFromUrl);
 
 searchFromUrl();
-// Loading the index while the reader types makes the first search fast; failures show when a search runs.
-loadIndex(searchLanguage(parseSearchParams(new URLSearchParams(window.location.search)))).catch(() => undefined);
+// Pagefind's script and the list of bundles load while the reader types; the index itself waits for a query.
+loadModule().catch(() => undefined);
+loadBundles().catch(() => undefined);

@@ -168,6 +168,12 @@ export const ar: Dictionary = {
     filter: '{name}: {value}',
     filterSource: 'المصدر',
     filterTopic: 'الموضوع',
+    searchOlder: 'ابحث في المقالات الأقدم',
+    searchNewer: 'ابحث في المقالات الأحدث',
+    stepBefore: ' (قبل {date})',
+    stepAfter: ' (بعد {date})',
+    searchedSince: 'جرى البحث في المقالات منذ {date}.',
+    searchedUntil: 'جرى البحث في المقالات حتى {date}.',
   },
   feeds: {
     title: 'الخلاصات',

@@ -130,6 +130,12 @@ export const el: Dictionary = {
     filter: '{name}: {value}',
     filterSource: 'πηγή',
     filterTopic: 'θέμα',
+    searchOlder: 'Αναζήτηση σε παλαιότερα άρθρα',
+    searchNewer: 'Αναζήτηση σε νεότερα άρθρα',
+    stepBefore: ' (πριν από τις {date})',
+    stepAfter: ' (μετά τις {date})',
+    searchedSince: 'Αναζητήθηκαν τα άρθρα από τις {date} και μετά.',
+    searchedUntil: 'Αναζητήθηκαν τα άρθρα έως τις {date}.',
   },
   feeds: {
     title: 'Ροές',

@@ -127,6 +127,12 @@ const english = {
     filter: '{name}: {value}',
     filterSource: 'source',
     filterTopic: 'topic',
+    searchOlder: 'Search older articles',
+    searchNewer: 'Search newer articles',
+    stepBefore: ' (before {date})',
+    stepAfter: ' (after {date})',
+    searchedSince: 'Searched articles since {date}.',
+    searchedUntil: 'Searched articles up to {date}.',
   },
   feeds: {
     title: 'Feeds',

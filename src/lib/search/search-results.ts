@@ -108,6 +108,18 @@ export interface SearchPageText {
   readonly filterSource: string;
   /** A topic filter's name. */
   readonly filterTopic: string;
+  /** The button that searches the next, older step of the index (docs/search-and-feeds.md#query-size). */
+  readonly searchOlder: string;
+  /** The same, for a search read oldest first: the next step is newer. */
+  readonly searchNewer: string;
+  /** After searchOlder: ` (before {date})`, the first day searched so far. */
+  readonly stepBefore: string;
+  /** After searchNewer: ` (after {date})`, the last day searched so far. */
+  readonly stepAfter: string;
+  /** After the announcement while older steps remain: `Searched articles since {date}.` */
+  readonly searchedSince: string;
+  /** The same, read oldest first: `Searched articles up to {date}.` */
+  readonly searchedUntil: string;
 }
 
 /** The search script's words from an interface language. */
@@ -127,6 +139,12 @@ export function searchPageText(language: Pick<InterfaceLanguage, 'locale' | 'tex
     filter: search.filter,
     filterSource: search.filterSource,
     filterTopic: search.filterTopic,
+    searchOlder: search.searchOlder,
+    searchNewer: search.searchNewer,
+    stepBefore: search.stepBefore,
+    stepAfter: search.stepAfter,
+    searchedSince: search.searchedSince,
+    searchedUntil: search.searchedUntil,
   };
 }
 

@@ -27,6 +27,16 @@ export class SearchPage extends SitePage {
     return this.page.getByRole('region', { name: 'Search results' }).getByRole('listitem');
   }
 
+  /** The button that shows more results of the steps searched so far. */
+  get showMore(): Locator {
+    return this.page.getByRole('button', { name: 'Show more results' });
+  }
+
+  /** The button that searches the next step of the index: older articles (newer ones for an oldest-first order). */
+  get nextStep(): Locator {
+    return this.page.getByRole('button', { name: /^Search (older|newer) articles/ });
+  }
+
   resultLink(title: string): Locator {
     return this.page.getByRole('region', { name: 'Search results' }).getByRole('link', { name: title, exact: true });
   }
