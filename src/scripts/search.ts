@@ -108,11 +108,13 @@ function searchLanguage(state: SearchState): string {
 }
 
 /** Retries after a failure (the connection may be back): a failed load is forgotten. */
-function remembered<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
-  return load().catch((error: unknown) => {
+async function remembered<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
     forget();
     throw error;
-  });
+  }
 }
 
 function loadModule(): Promise<PagefindModule> {
