@@ -35,6 +35,27 @@ describe('bundles', () => {
     expect(bundleOfSortKey(undefined, 'UTC', 'quarter')).toBe(UNDATED_BUNDLE);
   });
 
+  it('puts a page in the month of its publication instant in the site time zone, when split by month', () => {
+    // Midnight on 1 April in Athens is still March in UTC.
+    expect(bundleOfSortKey('2024-03-31T20:59:00.000Z', 'Europe/Athens', 'month')).toBe('2024-03');
+    expect(bundleOfSortKey('2024-03-31T21:30:00.000Z', 'Europe/Athens', 'month')).toBe('2024-04');
+    expect(bundleOfSortKey('2023-12-31T22:30:00.000Z', 'Europe/Athens', 'month')).toBe('2024-01');
+    expect(bundleOfSortKey('2024-12-31T12:00:00.000Z', 'UTC', 'month')).toBe('2024-12');
+    expect(bundleOfSortKey(undefined, 'UTC', 'month')).toBe(UNDATED_BUNDLE);
+    // Month ids sort as text in time order, as the search page's merging needs.
+    expect(['2024-02', '2024-11', '2023-12', '2024-10'].sort(compareBundles)).toEqual([
+      '2024-11',
+      '2024-10',
+      '2024-02',
+      '2023-12',
+    ]);
+    expect(stepSpan(['2024-11', '2024-10', '2024-09'])).toEqual({
+      first: { year: 2024, month: 9, day: 1 },
+      last: { year: 2024, month: 11, day: 30 },
+    });
+    expect(stepSpan(['2024-02']).last).toEqual({ year: 2024, month: 2, day: 29 });
+  });
+
   it('orders bundles newest first, the undated one last', () => {
     expect(['2023-q4', UNDATED_BUNDLE, '2024-q1', '2024-q4', '2024-q2'].sort(compareBundles)).toEqual([
       '2024-q4',

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseSplit,
-  SPLIT_BY_QUARTER_FROM,
+  SPLIT_BY_MONTH_FROM,
   SPLIT_BY_YEAR_FROM,
   searchSplitFromEnv,
   searchStepPagesFromEnv,
 } from '@/lib/search/index-site';
 
 describe('how the search index is split', () => {
-  it('keeps one bundle per language below SPLIT_BY_YEAR_FROM article pages, then splits by year, then by quarter', () => {
+  it('keeps one bundle per language below SPLIT_BY_YEAR_FROM article pages, then splits by year, then by month', () => {
     expect(chooseSplit(0)).toBe('none');
     expect(chooseSplit(SPLIT_BY_YEAR_FROM - 1)).toBe('none');
     expect(chooseSplit(SPLIT_BY_YEAR_FROM)).toBe('year');
-    expect(chooseSplit(SPLIT_BY_QUARTER_FROM - 1)).toBe('year');
-    expect(chooseSplit(SPLIT_BY_QUARTER_FROM)).toBe('quarter');
-    expect(chooseSplit(100_000)).toBe('quarter');
+    expect(chooseSplit(SPLIT_BY_MONTH_FROM - 1)).toBe('year');
+    expect(chooseSplit(SPLIT_BY_MONTH_FROM)).toBe('month');
+    expect(chooseSplit(100_000)).toBe('month');
   });
 
   it('reads BROADSHEET_SEARCH_SPLIT, auto when unset or empty', () => {
@@ -23,11 +23,12 @@ describe('how the search index is split', () => {
     expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'year' })).toBe('year');
     expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'none' })).toBe('none');
     expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'quarter' })).toBe('quarter');
+    expect(searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'month' })).toBe('month');
   });
 
   it('refuses any other value, naming the variable and the values it takes', () => {
-    expect(() => searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'month' })).toThrow(
-      /BROADSHEET_SEARCH_SPLIT is "month"\. Use "year" .* "quarter" .* "none" .* "auto"/,
+    expect(() => searchSplitFromEnv({ BROADSHEET_SEARCH_SPLIT: 'week' })).toThrow(
+      /BROADSHEET_SEARCH_SPLIT is "week"\. Use "year" .* "quarter" .* "month" .* "none" .* "auto"/,
     );
   });
 

@@ -240,8 +240,8 @@ async function pagefindScript(): Promise<BundleFile> {
   }
 }
 
-/** How the index is split into bundles: per language and year, per language and quarter, or per language only. */
-export type SearchSplit = 'year' | 'quarter' | 'none';
+/** How the index is split into bundles: per language and year, quarter or month, or per language only. */
+export type SearchSplit = 'year' | 'quarter' | 'month' | 'none';
 
 /**
  * From how many article pages the index is split by year. Below it one Pagefind run indexes a whole language in
@@ -252,28 +252,30 @@ export type SearchSplit = 'year' | 'quarter' | 'none';
 export const SPLIT_BY_YEAR_FROM = 20_000;
 
 /**
- * From how many article pages the index is split by quarter. A year's bundle then holds 10,000 pages or more, and an
- * edit re-indexes all of them: 49.6 to 62 s of an edit rebuild at 100,000 articles (20,000 a year) went to it.
+ * From how many article pages the index is split by month. A year's bundle then holds 10,000 pages or more, and an
+ * edit re-indexes all of them; Pagefind's time per page also grows with the bundle, so small bundles index the same
+ * pages sooner (docs/performance.md#search-at-100000).
  */
-export const SPLIT_BY_QUARTER_FROM = 50_000;
+export const SPLIT_BY_MONTH_FROM = 50_000;
 
 /** The split a site of `articlePages` article pages gets when none is chosen (see the thresholds above). */
 export function chooseSplit(articlePages: number): SearchSplit {
-  if (articlePages >= SPLIT_BY_QUARTER_FROM) return 'quarter';
+  if (articlePages >= SPLIT_BY_MONTH_FROM) return 'month';
   return articlePages >= SPLIT_BY_YEAR_FROM ? 'year' : 'none';
 }
 
-/** The environment variable that chooses the split of a build's index: `year`, `quarter`, `none`, or `auto` (unset). */
+/** The environment variable that chooses the split of a build's index: `year`, `quarter`, `month`, `none`, `auto`. */
 export const SEARCH_SPLIT_ENV = 'BROADSHEET_SEARCH_SPLIT';
 
 /** Reads BROADSHEET_SEARCH_SPLIT; any other value is an error naming the variable and the values it takes. */
 export function searchSplitFromEnv(env: Readonly<Record<string, string | undefined>>): SearchSplit | 'auto' {
   const value = env[SEARCH_SPLIT_ENV]?.trim() || 'auto';
-  if (value === 'year' || value === 'quarter' || value === 'none' || value === 'auto') return value;
+  if (value === 'year' || value === 'quarter' || value === 'month' || value === 'none' || value === 'auto') return value;
   throw new Error(
     `${SEARCH_SPLIT_ENV} is "${value}". Use "year" (a search bundle per language and year), "quarter" (per language ` +
-      `and quarter), "none" (one per language) or "auto" (by year from ${SPLIT_BY_YEAR_FROM.toLocaleString('en')} ` +
-      `article pages, by quarter from ${SPLIT_BY_QUARTER_FROM.toLocaleString('en')}), or leave it unset.`,
+      `and quarter), "month" (per language and month), "none" (one per language) or "auto" (by year from ` +
+      `${SPLIT_BY_YEAR_FROM.toLocaleString('en')} article pages, by month from ` +
+      `${SPLIT_BY_MONTH_FROM.toLocaleString('en')}), or leave it unset.`,
   );
 }
 

@@ -84,13 +84,14 @@ function yearAndMonthIn(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** How long a span of publication one bundle holds: a year (`2024`) or a quarter of one (`2024-q3`). */
-export type BundleSpan = 'year' | 'quarter';
+/** How long a span of publication one bundle holds: a year (`2024`), a quarter (`2024-q3`) or a month (`2024-07`). */
+export type BundleSpan = 'year' | 'quarter' | 'month';
 
 /**
  * The bundle of a page from its `date` sort key (UTC ISO text): its year in `timeZone` (`2024`), or with `quarter`
- * its year and quarter there (`2024-q3`); UNDATED_BUNDLE without a readable instant. Years and quarters in one zone
- * are contiguous spans of instants, and their ids sort as text in time order, which sorting across bundles needs.
+ * its year and quarter there (`2024-q3`), or with `month` its year and month (`2024-07`); UNDATED_BUNDLE without a
+ * readable instant. Years, quarters and months in one zone are contiguous spans of instants, and their ids sort as
+ * text in time order, which sorting across bundles needs.
  */
 export function bundleOfSortKey(sortKey: string | undefined, timeZone = 'UTC', span: BundleSpan = 'year'): string {
   const instant = sortKey && /^\d{4}-/.test(sortKey) ? new Date(sortKey) : undefined;
@@ -98,7 +99,9 @@ export function bundleOfSortKey(sortKey: string | undefined, timeZone = 'UTC', s
   const parts = yearAndMonthIn(timeZone).formatToParts(instant);
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
   const year = part('year').padStart(4, '0');
-  return span === 'year' ? year : `${year}-q${Math.ceil(Number(part('month')) / 3)}`;
+  if (span === 'year') return year;
+  const month = Number(part('month'));
+  return span === 'quarter' ? `${year}-q${Math.ceil(month / 3)}` : `${year}-${String(month).padStart(2, '0')}`;
 }
 
 /** Orders bundle ids newest first, with the undated bundle last, so that their pages in turn are newest first. */
@@ -167,12 +170,13 @@ export interface CalendarDate {
 
 /** The first and last day (in the site's time zone) of a dated bundle; nothing for the undated one. */
 function bundleDays(bundle: string): { first: CalendarDate; last: CalendarDate } | undefined {
-  const match = /^(\d{4})(?:-q([1-4]))?$/.exec(bundle);
+  const match = /^(\d{4})(?:-q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(bundle);
   if (!match) return undefined;
   const year = Number(match[1]);
   const quarter = match[2] ? Number(match[2]) : undefined;
-  const firstMonth = quarter ? quarter * 3 - 2 : 1;
-  const lastMonth = quarter ? quarter * 3 : 12;
+  const month = match[3] ? Number(match[3]) : undefined;
+  const firstMonth = month ?? (quarter ? quarter * 3 - 2 : 1);
+  const lastMonth = month ?? (quarter ? quarter * 3 : 12);
   // Day 0 of the next month is the last day of this one.
   const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
   return { first: { year, month: firstMonth, day: 1 }, last: { year, month: lastMonth, day: lastDay } };
