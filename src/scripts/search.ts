@@ -5,28 +5,30 @@ import {
   type BundleSearch,
   bundleFolder,
   bundleSearches,
-  type CalendarDate,
   indexLanguage,
   parseSearchBundles,
   type SearchBundles,
-  searchesOldestFirst,
   stepSpan,
-  stepsInSearchOrder,
 } from '@/lib/search/search-bundles';
 import {
+  calendarDayText,
   hasCriteria,
   type PagefindSearchArguments,
   pagefindSearchArguments,
+  parseCalendarDay,
   parseSearchParams,
   SEARCH_PARAMS,
   type SearchState,
   searchQueryString,
+  startingStep,
 } from '@/lib/search/search-query';
 import {
+  formatCalendarDay,
   type PagefindResultData,
   resultsAnnouncement,
   type SearchPageText,
   type SearchResultView,
+  searchedSpanSentence,
   toResultView,
 } from '@/lib/search/search-results';
 import { searchPath, withBase } from '@/lib/urls';
@@ -62,6 +64,8 @@ const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-list]');
 const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
 const nextStep = document.querySelector<HTMLButtonElement>('[data-search-step]');
+const newest = document.querySelector<HTMLElement>('[data-search-newest]');
+const newestLink = newest?.querySelector('a');
 const template = document.querySelector<HTMLTemplateElement>('[data-search-template]');
 // The words to write, in the site's language, from the page (SearchResults.astro): the bundle holds no language.
 const text = JSON.parse(
@@ -71,8 +75,9 @@ const pageTitle = document.title;
 
 // The index is a bundle per language and year or quarter, grouped into steps of at most SEARCH_STEP_PAGES article
 // pages (docs/search-and-feeds.md#how-the-index-is-split). Nothing of the index loads with the page, only Pagefind's
-// script and the list of bundles (under a kilobyte): a query loads and searches the first step alone, and each older
-// step only when the reader asks for it, so what one query fetches does not grow with the archive.
+// script and the list of bundles (under a kilobyte): a query loads and searches one step alone, so what it fetches
+// does not grow with the archive. That is the newest step; with `before` in the URL, the newest step of articles
+// published before that day (startingStep), where the "older articles" button goes.
 //
 // Each step is a Pagefind instance of its own (Pagefind's createInstance: its newest bundle, the step's others merged
 // into it), kept for the visit. One instance with every step merged into it as the reader asks (mergeIndex works on
@@ -84,16 +89,14 @@ let bundleList: Promise<SearchBundles> | undefined;
 /** The language whose steps are open, and each open step's instance by its place in bundles.json (newest first). */
 let opened: { readonly language: string; readonly steps: Map<number, Promise<Pagefind>> } | undefined;
 
-/** The search being shown, and how far through its steps it has read. */
+/** The search being shown: the step of the index it read, and the steps older than that one. */
 interface ActiveSearch {
   readonly number: number;
   readonly state: SearchState;
-  readonly language: string;
-  readonly search: BundleSearch;
-  /** The language's steps in the order this search reads them (stepsInSearchOrder), with their places. */
-  readonly steps: readonly { readonly place: number; readonly bundles: readonly string[] }[];
-  /** How many of them have been searched. */
-  searched: number;
+  /** The bundles of the step searched (empty when the language has no index or nothing is older than `before`). */
+  readonly step: readonly string[];
+  /** Whether the language has steps older than the one searched. */
+  readonly olderRemain: boolean;
 }
 
 let active: ActiveSearch | undefined;
@@ -173,57 +176,54 @@ function openStep(language: string, place: number, bundles: readonly string[]): 
   return instance;
 }
 
-/** Searches the next step of a search, in the order of one index over its bundles (see bundleSearches). */
-async function searchNextStep(search: ActiveSearch): Promise<PagefindResult[]> {
-  const step = search.steps[search.searched];
-  if (!step) return [];
-  const pagefind = await openStep(search.language, step.place, step.bundles);
+/** Searches one step, in the order of one index over its bundles (see bundleSearches). */
+async function searchStep(
+  language: string,
+  place: number,
+  step: readonly string[],
+  search: BundleSearch,
+): Promise<PagefindResult[]> {
+  const pagefind = await openStep(language, place, step);
   const found = await Promise.all(
-    bundleSearches(step.bundles, search.search).map(({ term, options }) => pagefind.search(term, options)),
+    bundleSearches(step, search).map(({ term, options }) => pagefind.search(term, options)),
   );
-  search.searched += 1;
   return found.flatMap((part) => part?.results ?? []);
 }
 
-/** A day as the site's language writes it: `1 July 2026`. The day is a calendar day, so it is formatted in UTC. */
-function formatDay({ year, month, day }: CalendarDate): string {
-  return new Intl.DateTimeFormat(text.locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.UTC(year, month - 1, day));
-}
-
-/** The status line: the existing announcement, and which span was searched while older (or newer) steps remain. */
+/** The status line: the announcement, and which days were searched unless it was the whole index. */
 function announce(search: ActiveSearch): void {
   if (!status) return;
-  const found = resultsAnnouncement(total, search.state.query, filterLabels(search.state), text);
-  const last = search.steps[search.searched - 1];
-  if (search.searched >= search.steps.length || !last) {
-    status.textContent = found;
+  const before = parseCalendarDay(search.state.before);
+  if (before && search.step.length === 0) {
+    status.textContent = fillTemplate(text.nothingBefore, { date: formatCalendarDay(before, text.locale) });
     return;
   }
-  const span = stepSpan(last.bundles);
-  const newer = searchesOldestFirst(search.search);
-  const edge = newer ? span.last : span.first;
-  const searched = edge ? fillTemplate(newer ? text.searchedUntil : text.searchedSince, { date: formatDay(edge) }) : '';
+  const found = resultsAnnouncement(total, search.state.query, filterLabels(search.state), text);
+  const span = stepSpan(search.step);
+  const searched = searchedSpanSentence({ ...span, before, olderRemain: search.olderRemain }, text);
   status.textContent = searched ? `${found} ${searched}` : found;
 }
 
-/** The button for the next step: shown once every result of the steps searched is on the page. */
-function showNextStepButton(search: ActiveSearch): void {
-  if (!nextStep) return;
-  const last = search.steps[search.searched - 1];
-  const remaining = search.searched < search.steps.length && last !== undefined;
-  nextStep.hidden = !remaining || pending.length > 0;
-  if (!remaining) return;
-  const span = stepSpan(last.bundles);
-  const newer = searchesOldestFirst(search.search);
-  const edge = newer ? span.last : span.first;
-  const label = newer ? text.searchNewer : text.searchOlder;
-  const when = edge ? fillTemplate(newer ? text.stepAfter : text.stepBefore, { date: formatDay(edge) }) : '';
-  nextStep.textContent = `${label}${when}`;
+/** The button to the older articles, shown with the first results while older steps remain; the newest link. */
+function showStepLinks(search: ActiveSearch | undefined): void {
+  const first = search ? stepSpan(search.step).first : undefined;
+  if (nextStep) {
+    nextStep.hidden = !search?.olderRemain || !first;
+    if (first) {
+      const when = fillTemplate(text.stepBefore, { date: formatCalendarDay(first, text.locale) });
+      nextStep.textContent = `${text.searchOlder}${when}`;
+    }
+  }
+  if (newest) {
+    newest.hidden = !search?.state.before;
+    if (search && newestLink) newestLink.href = searchPath(base, searchQueryString({ ...search.state, before: '' }));
+  }
+}
+
+/** The search the "older articles" button goes to: the same, before the first day of the step searched. */
+function olderSearch(search: ActiveSearch): SearchState | undefined {
+  const first = stepSpan(search.step).first;
+  return search.olderRemain && first ? { ...search.state, before: calendarDayText(first) } : undefined;
 }
 
 function fillForm(state: SearchState): void {
@@ -300,43 +300,52 @@ async function showMore(searchNumber: number): Promise<HTMLElement | undefined> 
   const items = views.map(renderResult).filter((item) => item !== undefined);
   list?.append(...items);
   if (more) more.hidden = pending.length === 0;
-  if (active?.number === searchNumber) showNextStepButton(active);
   return items[0];
 }
 
-async function runSearch(state: SearchState): Promise<void> {
+/** Runs a search and shows its first results; true once they are shown, false when a newer search took over. */
+async function runSearch(state: SearchState): Promise<boolean> {
   const searchNumber = ++latestSearch;
   document.title = state.query ? `${state.query} – ${pageTitle}` : pageTitle;
   active = undefined;
-  if (nextStep) nextStep.hidden = true;
+  showStepLinks(undefined);
   if (!hasCriteria(state)) {
     list?.replaceChildren();
     if (more) more.hidden = true;
     if (status) status.textContent = '';
-    return;
+    return true;
   }
   if (status) status.textContent = text.searching;
   try {
     const language = searchLanguage(state);
     const search = pagefindSearchArguments(state);
     const steps = (await loadBundles()).steps[language] ?? [];
-    const ordered = stepsInSearchOrder(steps.length, search).map((place) => ({ place, bundles: steps[place] ?? [] }));
-    const current: ActiveSearch = { number: searchNumber, state, language, search, steps: ordered, searched: 0 };
-    const results = await searchNextStep(current);
-    if (searchNumber !== latestSearch) return;
+    const place = startingStep(steps, state.before);
+    const step = place === undefined ? [] : (steps[place] ?? []);
+    const results = place === undefined ? [] : await searchStep(language, place, step, search);
+    if (searchNumber !== latestSearch) return false;
+    const current: ActiveSearch = {
+      number: searchNumber,
+      state,
+      step,
+      olderRemain: place !== undefined && place + 1 < steps.length,
+    };
     active = current;
     pending = results;
     total = results.length;
     list?.replaceChildren();
     await showMore(searchNumber);
-    if (searchNumber !== latestSearch) return;
+    if (searchNumber !== latestSearch) return false;
     announce(current);
+    showStepLinks(current);
+    return true;
   } catch (error) {
-    if (searchNumber !== latestSearch) return;
+    if (searchNumber !== latestSearch) return false;
     console.error(error);
     if (status) {
       status.textContent = text.unavailable;
     }
+    return false;
   }
 }
 
@@ -346,12 +355,17 @@ function searchFromUrl(): void {
   void runSearch(state);
 }
 
-form?.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const state = formState();
+/** Puts a search in the address bar (a new history entry, so Back returns) and runs it. */
+function navigate(state: SearchState): Promise<boolean> {
   const url = searchPath(base, searchQueryString(state));
   if (url !== `${window.location.pathname}${window.location.search}`) window.history.pushState(null, '', url);
-  void runSearch(state);
+  return runSearch(state);
+}
+
+// The form has no `before` field: a query or filter chosen there starts at the newest articles again.
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void navigate(formState());
 });
 
 form?.addEventListener('change', (event) => {
@@ -373,29 +387,25 @@ more?.addEventListener('click', () => {
 
 nextStep?.addEventListener('click', () => {
   const search = active;
-  if (!search || search.number !== latestSearch) return;
-  nextStep.hidden = true;
-  if (status) status.textContent = text.searching;
-  const shownBefore = list?.children.length ?? 0;
-  searchNextStep(search)
-    .then(async (results) => {
-      if (search.number !== latestSearch) return;
-      pending = results;
-      total += results.length;
-      const firstNew = await showMore(search.number);
-      if (search.number !== latestSearch) return;
-      announce(search);
-      // Keyboard and screen reader users continue at the first result added; with none, at the button again, or at
-      // the last result when no step remains.
-      const lastShown = list?.children[shownBefore - 1]?.querySelector('a');
-      (firstNew?.querySelector('a') ?? (nextStep.hidden ? lastShown : nextStep))?.focus();
-    })
-    .catch((error: unknown) => {
-      if (search.number !== latestSearch) return;
-      console.error(error);
-      if (status) status.textContent = text.unavailable;
-      showNextStepButton(search);
-    });
+  const older = search?.number === latestSearch ? olderSearch(search) : undefined;
+  if (!older) return;
+  void navigate(older).then((shown) => {
+    if (!shown) return;
+    // Keyboard and screen reader users continue at the first result; with none, at the button to older articles
+    // again, or at the link back to the newest.
+    const target = list?.querySelector('a') ?? (nextStep.hidden ? newestLink : nextStep);
+    target?.focus();
+  });
+});
+
+newestLink?.addEventListener('click', (event) => {
+  const search = active;
+  // A click meant for a new tab or window follows the link itself.
+  if (!search || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  void navigate({ ...search.state, before: '' }).then((shown) => {
+    if (shown) (list?.querySelector('a') ?? status)?.focus();
+  });
 });
 
 window.addEventListener('popstate', searchFromUrl);

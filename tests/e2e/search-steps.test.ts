@@ -15,9 +15,46 @@ import { SearchPage } from './pages/SearchPage';
 process.env.BROADSHEET_SEARCH_SPLIT = 'quarter';
 process.env.BROADSHEET_SEARCH_STEP_PAGES = '20';
 
-// The search page loads nothing of the index with the page; a query searches the newest step, and a button searches
-// each older one (docs/search-and-feeds.md#query-size). Read to the end, step by step, a search lists what one index
-// over every page lists: the same articles in the same order sorted by date, the same articles by relevance.
+// The search page loads nothing of the index with the page; a query searches the newest step, and a button goes to
+// the next older one: the same search with `before` in the URL, which searches that step alone
+// (docs/search-and-feeds.md#query-size). Read to the end, step by step, a search lists what one index over every page
+// lists: the same articles in the same order sorted by date, the same articles by relevance.
+
+/** A calendar day as the search page writes it in English: `1 July 2026`. */
+function dayInEnglish(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The first day of a quarter bundle (`2025-q3`), as the URL writes it. */
+function firstDayOf(bundle: string): string {
+  const [year, quarter] = bundle.split('-q');
+  return `${year}-${String((Number(quarter) - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+/** The last day of a quarter bundle (`2025-q3`), as the URL writes it. */
+function lastDayOf(bundle: string): string {
+  const [year, quarter] = bundle.split('-q').map(Number);
+  const month = (quarter ?? 1) * 3;
+  // Day 0 of the next month is the last day of this one.
+  const day = new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${day}`;
+}
+
+/** A day written `YYYY-MM-DD` as the page writes it. */
+function spoken(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  return dayInEnglish(year ?? 0, month ?? 1, day ?? 1);
+}
+
+/** The number an announcement starts with: `12 articles match …` (0 for `No articles match …`). */
+function countIn(status: string): number {
+  return Number(/^([\d,]+) articles? match/.exec(status)?.[1]?.replace(/,/g, '') ?? 0);
+}
 
 describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest first', () => {
   let stepped: ServedSite;
@@ -55,7 +92,7 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   }
 
-  /** Shows every result of the steps searched so far ("show more" until it goes). */
+  /** Shows every result of the step searched ("show more" until it goes). */
   async function showAll(search: SearchPage): Promise<void> {
     for (let shown = await search.results.count(); await search.showMore.isVisible(); ) {
       await search.showMore.click();
@@ -64,21 +101,37 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
     }
   }
 
-  /** Searches, then reads every step to the end; the status after each step, and every link in order. */
-  async function searchAll(site: ServedSite, query: string): Promise<{ statuses: string[]; urls: string[] }> {
+  /** The search's query string, as the address bar has it. */
+  function queryOf(page: Page): string {
+    return new URL(page.url()).search;
+  }
+
+  /**
+   * Searches, then follows the "older articles" button to the end: each step's status, address and every link shown
+   * (all its results), in order.
+   */
+  async function searchAll(
+    site: ServedSite,
+    query: string,
+  ): Promise<{ statuses: string[]; addresses: string[]; urls: string[][] }> {
     const page = await context.newPage();
     const search = new SearchPage(page, site);
     await search.goto(`/search/?${query}`);
     const statuses = [await search.settled()];
-    await showAll(search);
-    while (await search.nextStep.isVisible()) {
-      await search.nextStep.click();
-      statuses.push(await search.settled());
+    const addresses = [queryOf(page)];
+    const urls: string[][] = [];
+    for (;;) {
       await showAll(search);
+      urls.push(await shownUrls(page));
+      if (!(await search.nextStep.isVisible())) break;
+      const before = queryOf(page);
+      await search.nextStep.click();
+      await expect.poll(() => queryOf(page)).not.toBe(before);
+      statuses.push(await search.settled());
+      addresses.push(queryOf(page));
     }
-    const urls = await shownUrls(page);
     await page.close();
-    return { statuses, urls };
+    return { statuses, addresses, urls };
   }
 
   it('groups the quarters into steps of at most 20 pages, newest first', () => {
@@ -105,38 +158,129 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
     await page.close();
   });
 
-  it('shows the newest step’s results, says since when, and offers the older articles', async () => {
+  it('offers the older articles with the first results, and goes there: that step alone, in the URL', async () => {
     const page = await context.newPage();
     const search = new SearchPage(page, stepped);
     await search.goto('/search/?q=harbour&sort=date');
     const status = await search.settled();
-    const oldest = steps[0]?.at(-1) ?? '';
-    const [year, quarter] = oldest.split('-q');
-    const since = new Date(Date.UTC(Number(year), (Number(quarter) - 1) * 3, 1)).toLocaleDateString('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    expect(status).toMatch(new RegExp(`^\\d+ articles? match “harbour”\\. Searched articles since ${since}\\.$`));
-    await showAll(search);
-    await expect.poll(() => search.nextStep.textContent()).toBe(`Search older articles (before ${since})`);
-    const first = await shownUrls(page);
-    const all = await searchAll(whole, 'q=harbour&sort=date');
-    // The newest step is the start of the whole list, and only that.
-    expect(first.length).toBeGreaterThan(0);
-    expect(first).toEqual(all.urls.slice(0, first.length));
-    expect(first.length).toBeLessThan(all.urls.length);
-    // The next step's results follow, and keyboard focus moves to the first of them.
+    const since = firstDayOf(steps[0]?.at(-1) ?? '');
+    expect(status).toMatch(
+      new RegExp(`^\\d+ articles? match(?:es)? “harbour”\\. Searched articles since ${spoken(since)}\\.$`),
+    );
+    // Both buttons with the first ten results: the older articles need no "show more" first.
+    expect(await search.results.count()).toBe(10);
+    expect(await search.showMore.isVisible()).toBe(true);
+    expect(await search.nextStep.isVisible()).toBe(true);
+    expect(await search.nextStep.textContent()).toBe(`Search older articles (before ${spoken(since)})`);
+    expect(await search.newest.isVisible()).toBe(false);
+
     await search.nextStep.click();
-    await search.settled();
-    await expect.poll(async () => (await shownUrls(page)).length).toBeGreaterThan(first.length);
-    const firstNew = (await shownUrls(page))[first.length];
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(firstNew);
+    await expect.poll(() => queryOf(page)).toBe(`?q=harbour&sort=date&before=${since}`);
+    const next = steps[1] ?? [];
+    const olderStatus = await search.settled();
+    expect(olderStatus).toMatch(
+      new RegExp(
+        `^\\d+ articles? match(?:es)? “harbour”\\. Searched articles from ${spoken(firstDayOf(next.at(-1) ?? ''))} ` +
+          `to ${spoken(lastDayOf(next[0] ?? ''))}\\.$`,
+      ),
+    );
+    // The list is the next step's alone, right after the newest step's in one index's list; the first result is
+    // focused for keyboard and screen reader users.
+    const firstShown = (await shownUrls(page))[0];
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(firstShown);
+    await showAll(search);
+    const shown = await shownUrls(page);
+    expect(shown.length).toBe(countIn(olderStatus));
+    const all = await searchAll(whole, 'q=harbour&sort=date');
+    const newestCount = countIn(status);
+    expect(shown).toEqual(all.urls[0]?.slice(newestCount, newestCount + shown.length));
+    expect(await search.newest.isVisible()).toBe(true);
+    expect(await search.newest.getAttribute('href')).toBe('/search/?q=harbour&sort=date');
+
+    // Back returns to the newest articles; so does the link.
+    await page.goBack();
+    await expect.poll(() => queryOf(page)).toBe('?q=harbour&sort=date');
+    expect(await search.settled()).toBe(status);
+    expect(await search.newest.isVisible()).toBe(false);
+    await page.goForward();
+    await expect.poll(() => queryOf(page)).toBe(`?q=harbour&sort=date&before=${since}`);
+    expect(await search.settled()).toBe(olderStatus);
+    await search.newest.click();
+    await expect.poll(() => queryOf(page)).toBe('?q=harbour&sort=date');
+    expect(await search.settled()).toBe(status);
     await page.close();
   });
 
-  // Sorted by date, or listed by a filter alone: exactly one index's list, step after step.
+  it('searches the step a shared link names, from a fresh page', async () => {
+    const page = await context.newPage();
+    const search = new SearchPage(page, stepped);
+    const last = steps.length - 1;
+    const before = firstDayOf(steps[last - 1]?.at(-1) ?? '');
+    await search.goto(`/search/?tag=economy&before=${before}`);
+    const status = await search.settled();
+    // The oldest step: nothing older remains, and the status says up to when.
+    expect(status).toMatch(
+      new RegExp(
+        `^\\d+ articles? match(?:es)? \\(topic: [^)]+\\)\\. Searched articles up to ${spoken(lastDayOf(steps[last]?.[0] ?? ''))}\\.$`,
+      ),
+    );
+    await showAll(search);
+    const all = await searchAll(whole, 'tag=economy');
+    const shown = await shownUrls(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(all.urls[0]?.slice(-shown.length));
+    expect(await search.nextStep.isVisible()).toBe(false);
+    expect(await search.newest.isVisible()).toBe(true);
+
+    // A day inside a step starts at the next older one; a day after every article at the newest.
+    await search.goto(
+      `/search/?tag=economy&before=${firstDayOf(steps[last - 1]?.at(-1) ?? '').replace(/-01$/, '-15')}`,
+    );
+    expect(await search.settled()).toBe(status);
+    await search.goto('/search/?q=harbour&sort=date&before=2999-01-01');
+    expect(await search.settled()).toMatch(/ Searched articles from .+ to .+\.$/);
+    // A day before every article: nothing older to search.
+    await search.goto('/search/?q=harbour&before=1990-01-01');
+    expect(await search.settled()).toBe('There are no older articles to search (before 1 January 1990).');
+    expect(await search.results.count()).toBe(0);
+    expect(await search.nextStep.isVisible()).toBe(false);
+    expect(await search.newest.isVisible()).toBe(true);
+    // An invalid day is ignored, as other bad parameters are.
+    await search.goto('/search/?q=harbour&sort=date&before=2026-02-30');
+    expect(await search.settled()).toMatch(/ Searched articles since /);
+
+    // A query typed in the form, or a filter changed, starts at the newest articles again.
+    await search.goto(`/search/?q=harbour&sort=date&before=${before}`);
+    await search.settled();
+    await search.search('council');
+    await expect.poll(() => queryOf(page)).toBe('?q=council&sort=date');
+    expect(await search.settled()).toMatch(/ Searched articles since /);
+    await search.goto(`/search/?q=harbour&sort=date&before=${before}`);
+    await search.settled();
+    await search.order.selectOption('relevance');
+    await expect.poll(() => queryOf(page)).toBe('?q=harbour');
+    await page.close();
+  });
+
+  /**
+   * Checks each step's address: the search asked for, the first without `before`, each later one before the first day
+   * of the step read before it.
+   */
+  function expectAddresses(addresses: readonly string[], query: string): void {
+    const without = (address: string) => {
+      const params = new URLSearchParams(address);
+      params.delete('before');
+      return [...params].sort();
+    };
+    expect(addresses.map(without)).toEqual(addresses.map(() => [...new URLSearchParams(query)].sort()));
+    expect(addresses.map((address) => new URLSearchParams(address).get('before'))).toEqual([
+      null,
+      ...steps.slice(0, -1).map((step) => firstDayOf(step.at(-1) ?? '')),
+    ]);
+  }
+
+  // Sorted by date, or listed by a filter alone: each step's results, one step after another, are exactly one index's
+  // list.
   it.each([
     ['a word, newest first', 'q=harbour&sort=date'],
     ['a topic filter alone, newest first', 'tag=economy'],
@@ -144,11 +288,17 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
   ])('%s (%s): all steps list the same articles in the same order as one index', async (_label, query) => {
     const fromSteps = await searchAll(stepped, query);
     const fromOne = await searchAll(whole, query);
-    expect(fromOne.urls.length).toBeGreaterThan(1);
-    expect(fromSteps.urls).toEqual(fromOne.urls);
-    expect(fromSteps.statuses.length).toBe(steps.length);
-    // Once every step is searched, the announcement is the one index's.
-    expect(fromSteps.statuses.at(-1)).toBe(fromOne.statuses[0]);
+    expect(fromOne.urls).toHaveLength(1);
+    expect(fromOne.urls[0]?.length).toBeGreaterThan(1);
+    expect(fromSteps.urls.flat()).toEqual(fromOne.urls[0]);
+    expectAddresses(fromSteps.addresses, query);
+    // Each step's count is its own; together they are the one index's.
+    const counts = fromSteps.statuses.map(countIn);
+    expect(counts).toEqual(fromSteps.urls.map((urls) => urls.length));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(countIn(fromOne.statuses[0] ?? ''));
+    expect(fromSteps.statuses[0]).toMatch(/ Searched articles since /);
+    for (const status of fromSteps.statuses.slice(1, -1)) expect(status).toMatch(/ Searched articles from .+ to /);
+    expect(fromSteps.statuses.at(-1)).toMatch(/ Searched articles up to /);
   });
 
   // Ranked by relevance within each step, the steps one after another: the same articles as one index ranks.
@@ -158,8 +308,8 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
   ])('%s by relevance (%s): all steps list the same articles as one index', async (_label, query) => {
     const fromSteps = await searchAll(stepped, query);
     const fromOne = await searchAll(whole, query);
-    expect(fromOne.urls.length).toBeGreaterThan(1);
-    expect([...fromSteps.urls].sort()).toEqual([...fromOne.urls].sort());
-    expect(fromSteps.statuses.at(-1)).toBe(fromOne.statuses[0]);
+    expect(fromOne.urls[0]?.length).toBeGreaterThan(1);
+    expect(fromSteps.urls.flat().sort()).toEqual([...(fromOne.urls[0] ?? [])].sort());
+    expectAddresses(fromSteps.addresses, query);
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { interfaceLanguage } from '@/lib/i18n';
-import { excerptPieces, resultsAnnouncement, searchPageText, toResultView } from '@/lib/search/search-results';
+import {
+  excerptPieces,
+  formatCalendarDay,
+  resultsAnnouncement,
+  searchedSpanSentence,
+  searchPageText,
+  toResultView,
+} from '@/lib/search/search-results';
 
 const english = searchPageText(interfaceLanguage('en-GB'));
 
@@ -73,5 +80,47 @@ describe('resultsAnnouncement', () => {
     expect(resultsAnnouncement(11, '', ['المصدر: أ', 'الموضوع: ب'], arabic)).toBe(
       '11 مقالًا مطابقًا (المصدر: أ، الموضوع: ب).',
     );
+  });
+});
+
+describe('searchedSpanSentence', () => {
+  const first = { year: 2026, month: 1, day: 1 };
+  const last = { year: 2026, month: 6, day: 30 };
+  const before = { year: 2026, month: 7, day: 1 };
+
+  it('says nothing when the newest step was the whole index', () => {
+    expect(searchedSpanSentence({ first, last, olderRemain: false }, english)).toBe('');
+  });
+  it('says since when for the newest step while older ones remain', () => {
+    expect(searchedSpanSentence({ first, last, olderRemain: true }, english)).toBe(
+      'Searched articles since 1 January 2026.',
+    );
+  });
+  it('gives the span of an older step, or its last day for the oldest', () => {
+    expect(searchedSpanSentence({ first, last, before, olderRemain: true }, english)).toBe(
+      'Searched articles from 1 January 2026 to 30 June 2026.',
+    );
+    expect(searchedSpanSentence({ first, last, before, olderRemain: false }, english)).toBe(
+      'Searched articles up to 30 June 2026.',
+    );
+  });
+  it('gives the day asked for when the step has no dated bundle (the undated articles)', () => {
+    expect(searchedSpanSentence({ before, olderRemain: false }, english)).toBe('Searched articles before 1 July 2026.');
+  });
+  it('speaks the interface language', () => {
+    const greek = searchPageText(interfaceLanguage('el'));
+    expect(searchedSpanSentence({ first, last, before, olderRemain: true }, greek)).toBe(
+      'Αναζητήθηκαν τα άρθρα από τις 1 Ιανουαρίου 2026 έως τις 30 Ιουνίου 2026.',
+    );
+    const arabic = searchPageText(interfaceLanguage('ar'));
+    expect(searchedSpanSentence({ first, last, olderRemain: true }, arabic)).toMatch(/^جرى البحث في المقالات منذ /);
+  });
+});
+
+describe('formatCalendarDay', () => {
+  it('writes the calendar day itself, whatever the time zone of the machine', () => {
+    expect(formatCalendarDay({ year: 2026, month: 7, day: 1 }, 'en-GB')).toBe('1 July 2026');
+    expect(formatCalendarDay({ year: 2026, month: 12, day: 31 }, 'en-GB')).toBe('31 December 2026');
+    expect(formatCalendarDay({ year: 99, month: 3, day: 1 }, 'en-GB')).toBe('1 March 99');
   });
 });

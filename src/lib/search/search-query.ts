@@ -1,3 +1,4 @@
+import { type CalendarDate, stepSpan } from '@/lib/search/search-bundles';
 import { SEARCH_FILTERS, SEARCH_SORT_DATE } from '@/lib/search/search-keys';
 
 // What a search is, as it travels in the URL (`/search/?q=nato&source=athens-news&sort=date`) and as Pagefind takes
@@ -18,10 +19,22 @@ export interface SearchState {
   readonly sort: SearchSort;
   /** The language whose index is searched, as a BCP 47 tag (lower case), or empty for the site's language. */
   readonly lang: string;
+  /**
+   * A calendar day (`2026-07-01`, in the site's time zone) to search the articles published before, a step of the
+   * index at a time (startingStep); empty for the newest articles. Only the "older articles" button sets it.
+   */
+  readonly before: string;
 }
 
-/** The URL parameter names, which are also the form fields' names. */
-export const SEARCH_PARAMS = { query: 'q', source: 'source', tag: 'tag', sort: 'sort', lang: 'lang' } as const;
+/** The URL parameter names; all but `before` are also the form fields' names. */
+export const SEARCH_PARAMS = {
+  query: 'q',
+  source: 'source',
+  tag: 'tag',
+  sort: 'sort',
+  lang: 'lang',
+  before: 'before',
+} as const;
 
 /** The longest query kept, in characters: enough for any sentence, and a bound on what a crafted URL can make us do. */
 export const MAX_QUERY_LENGTH = 200;
@@ -35,7 +48,41 @@ export function parseSearchParams(params: Pick<URLSearchParams, 'get'>): SearchS
     tag: text(SEARCH_PARAMS.tag),
     sort: text(SEARCH_PARAMS.sort) === 'date' ? 'date' : 'relevance',
     lang: languageParam(text(SEARCH_PARAMS.lang)),
+    before: parseCalendarDay(text(SEARCH_PARAMS.before)) ? text(SEARCH_PARAMS.before) : '',
   };
+}
+
+/** A calendar day written `YYYY-MM-DD` that exists (not `2026-02-30`), or nothing. */
+export function parseCalendarDay(value: string): CalendarDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth ? { year, month, day } : undefined;
+}
+
+/** A calendar day as the URL writes it: `2026-07-01`. */
+export function calendarDayText({ year, month, day }: CalendarDate): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+}
+
+/**
+ * The place (in bundles.json, newest first) of the step a search starts at: without `before`, the newest; with it,
+ * the newest step whose articles were all published before that day (its newest bundle's last day is earlier). A step
+ * without a dated bundle holds the undated articles, which sort after every date, so it follows any day. Nothing when
+ * no step qualifies: there is nothing older to search. Steps are contiguous spans of days, newest first, so
+ * following the "older articles" button with the first day of each step searched reads every step in turn.
+ */
+export function startingStep(steps: readonly (readonly string[])[], before: string): number | undefined {
+  if (!before) return steps.length > 0 ? 0 : undefined;
+  const place = steps.findIndex((step) => {
+    const last = stepSpan(step).last;
+    // Days written `YYYY-MM-DD` sort as text in time order.
+    return last === undefined || calendarDayText(last) < before;
+  });
+  return place === -1 ? undefined : place;
 }
 
 /** A language tag from the URL in lower case, or empty when it is not one (a crafted URL cannot name a folder). */
@@ -51,6 +98,7 @@ export function searchQueryString(state: SearchState): string {
   if (state.tag) params.set(SEARCH_PARAMS.tag, state.tag);
   if (state.sort !== 'relevance') params.set(SEARCH_PARAMS.sort, state.sort);
   if (state.lang) params.set(SEARCH_PARAMS.lang, state.lang);
+  if (state.before) params.set(SEARCH_PARAMS.before, state.before);
   return params.toString();
 }
 

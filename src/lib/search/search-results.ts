@@ -1,6 +1,7 @@
 import type { InterfaceLanguage } from '@/lib/i18n';
 import { fillTemplate, pluralText } from '@/lib/i18n/template';
 import type { PluralForms } from '@/lib/i18n/types';
+import type { CalendarDate } from '@/lib/search/search-bundles';
 import { SEARCH_META } from '@/lib/search/search-keys';
 
 // Turns what Pagefind returns into what a result shows. Pagefind's excerpt is text with `<` and `>` escaped and the
@@ -110,16 +111,20 @@ export interface SearchPageText {
   readonly filterTopic: string;
   /** The button that searches the next, older step of the index (docs/search-and-feeds.md#query-size). */
   readonly searchOlder: string;
-  /** The same, for a search read oldest first: the next step is newer. */
-  readonly searchNewer: string;
-  /** After searchOlder: ` (before {date})`, the first day searched so far. */
+  /** After searchOlder: ` (before {date})`, the first day of the step searched. */
   readonly stepBefore: string;
-  /** After searchNewer: ` (after {date})`, the last day searched so far. */
-  readonly stepAfter: string;
-  /** After the announcement while older steps remain: `Searched articles since {date}.` */
+  /** The link back to the newest step, shown while older articles are searched. */
+  readonly newest: string;
+  /** After the announcement, for the newest step while older ones remain: `Searched articles since {date}.` */
   readonly searchedSince: string;
-  /** The same, read oldest first: `Searched articles up to {date}.` */
+  /** The same, for an older step with older ones still after it: `Searched articles from {first} to {last}.` */
+  readonly searchedBetween: string;
+  /** The same, for the oldest step: `Searched articles up to {date}.` */
   readonly searchedUntil: string;
+  /** The same, for the step of undated articles: `Searched articles before {date}.`, the day asked for. */
+  readonly searchedBefore: string;
+  /** Instead of the announcement, when no step is older than the day asked for. */
+  readonly nothingBefore: string;
 }
 
 /** The search script's words from an interface language. */
@@ -140,11 +145,13 @@ export function searchPageText(language: Pick<InterfaceLanguage, 'locale' | 'tex
     filterSource: search.filterSource,
     filterTopic: search.filterTopic,
     searchOlder: search.searchOlder,
-    searchNewer: search.searchNewer,
     stepBefore: search.stepBefore,
-    stepAfter: search.stepAfter,
+    newest: search.newest,
     searchedSince: search.searchedSince,
+    searchedBetween: search.searchedBetween,
     searchedUntil: search.searchedUntil,
+    searchedBefore: search.searchedBefore,
+    nothingBefore: search.nothingBefore,
   };
 }
 
@@ -163,4 +170,39 @@ export function resultsAnnouncement(
         ? fillTemplate(text.announcementFilters, { filters: narrowedBy.join(text.filterSeparator) })
         : '',
   });
+}
+
+/** A calendar day as a language writes it: `1 July 2026`. It is a day, not an instant, so it is formatted in UTC. */
+export function formatCalendarDay({ year, month, day }: CalendarDate, locale: string): string {
+  const instant = new Date(Date.UTC(2000, month - 1, day));
+  // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  instant.setUTCFullYear(year);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    instant,
+  );
+}
+
+/** What one search read of the index: its step's span of days, the day asked for, and whether older steps remain. */
+export interface SearchedSpan {
+  /** The step's first day (its oldest dated bundle's); missing when none of its bundles is dated. */
+  readonly first?: CalendarDate | undefined;
+  /** The step's last day (its newest dated bundle's). */
+  readonly last?: CalendarDate | undefined;
+  /** The `before` day of the search; missing for the newest step. */
+  readonly before?: CalendarDate | undefined;
+  /** Whether steps older than this one remain. */
+  readonly olderRemain: boolean;
+}
+
+/**
+ * The sentence after the announcement that says which days a search read, or empty when it read the newest step and
+ * nothing older remains (the whole index, as on a small site).
+ */
+export function searchedSpanSentence(span: SearchedSpan, text: SearchPageText): string {
+  const day = (date: CalendarDate) => formatCalendarDay(date, text.locale);
+  const { first, last, before, olderRemain } = span;
+  if (!before) return olderRemain && first ? fillTemplate(text.searchedSince, { date: day(first) }) : '';
+  if (olderRemain && first && last) return fillTemplate(text.searchedBetween, { first: day(first), last: day(last) });
+  if (!olderRemain && last) return fillTemplate(text.searchedUntil, { date: day(last) });
+  return fillTemplate(text.searchedBefore, { date: day(before) });
 }

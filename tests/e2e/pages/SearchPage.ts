@@ -32,9 +32,14 @@ export class SearchPage extends SitePage {
     return this.page.getByRole('button', { name: 'Show more results' });
   }
 
-  /** The button that searches the next step of the index: older articles (newer ones for an oldest-first order). */
+  /** The button that goes to the next step of the index: the articles older than those searched. */
   get nextStep(): Locator {
-    return this.page.getByRole('button', { name: /^Search (older|newer) articles/ });
+    return this.page.getByRole('button', { name: /^Search older articles/ });
+  }
+
+  /** The link back to the newest articles, shown while older ones are searched. */
+  get newest(): Locator {
+    return this.page.getByRole('link', { name: 'Newest articles', exact: true });
   }
 
   resultLink(title: string): Locator {
