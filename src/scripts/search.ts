@@ -404,7 +404,8 @@ newestLink?.addEventListener('click', (event) => {
   if (!search || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   void navigate({ ...search.state, before: '' }).then((shown) => {
-    if (shown) (list?.querySelector('a') ?? status)?.focus();
+    // As after the older articles: the first result, else the button to them.
+    if (shown) (list?.querySelector('a') ?? (nextStep?.hidden === false ? nextStep : undefined))?.focus();
   });
 });
 
