@@ -11,7 +11,6 @@ import {
   searchesOldestFirst,
   searchSteps,
   stepSpan,
-  stepsInSearchOrder,
   UNDATED_BUNDLE,
 } from '@/lib/search/search-bundles';
 
@@ -133,10 +132,8 @@ describe('reading steps', () => {
   const newest = { options: { filters: {} } };
   const oldest = { options: { filters: {}, sort: { date: 'asc' as const } } };
 
-  it('reads steps newest first, and oldest first for an ascending date sort', () => {
-    expect(stepsInSearchOrder(3, newest)).toEqual([0, 1, 2]);
-    expect(stepsInSearchOrder(3, { options: { filters: {}, sort: { date: 'desc' } } })).toEqual([0, 1, 2]);
-    expect(stepsInSearchOrder(3, oldest)).toEqual([2, 1, 0]);
+  it('reads an ascending date sort oldest first, any other search newest first', () => {
+    expect(searchesOldestFirst({ options: { filters: {}, sort: { date: 'desc' } } })).toBe(false);
     expect(searchesOldestFirst(oldest)).toBe(true);
     expect(searchesOldestFirst(newest)).toBe(false);
   });

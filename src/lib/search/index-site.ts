@@ -270,7 +270,8 @@ export const SEARCH_SPLIT_ENV = 'BROADSHEET_SEARCH_SPLIT';
 /** Reads BROADSHEET_SEARCH_SPLIT; any other value is an error naming the variable and the values it takes. */
 export function searchSplitFromEnv(env: Readonly<Record<string, string | undefined>>): SearchSplit | 'auto' {
   const value = env[SEARCH_SPLIT_ENV]?.trim() || 'auto';
-  if (value === 'year' || value === 'quarter' || value === 'month' || value === 'none' || value === 'auto') return value;
+  if (value === 'year' || value === 'quarter' || value === 'month' || value === 'none' || value === 'auto')
+    return value;
   throw new Error(
     `${SEARCH_SPLIT_ENV} is "${value}". Use "year" (a search bundle per language and year), "quarter" (per language ` +
       `and quarter), "month" (per language and month), "none" (one per language) or "auto" (by year from ` +

@@ -155,12 +155,6 @@ export function searchesOldestFirst(search: Pick<BundleSearch, 'options'>): bool
   return sort !== undefined && Object.values(sort)[0] === 'asc';
 }
 
-/** The places (in bundles.json, newest first) of `stepCount` steps in the order a search reads them. */
-export function stepsInSearchOrder(stepCount: number, search: Pick<BundleSearch, 'options'>): number[] {
-  const places = Array.from({ length: stepCount }, (_, place) => place);
-  return searchesOldestFirst(search) ? places.reverse() : places;
-}
-
 /** A calendar date (`2026-07-01`) as year, month (1 to 12) and day. */
 export interface CalendarDate {
   readonly year: number;
