@@ -20,11 +20,12 @@ export const UNDATED_BUNDLE = 'undated';
 export const WHOLE_BUNDLE = 'all';
 
 /**
- * The most article pages one search step holds. A query loads the metadata of every page it searches (about 8 KB per
- * 1,000 pages) and one index chunk per bundle for each word, so 10,000 pages keep a query within its 300 KB budget
- * whatever the size of the archive (docs/search-and-feeds.md#query-size).
+ * The most article pages one search step holds. A query loads Pagefind's worker and WebAssembly (about 70 KB), the
+ * metadata of every page it searches (about 8 KB per 1,000 pages) and, per bundle, each word's index chunk (about
+ * 12 KB per 1,000 pages for a word in most articles): 10,000 pages took two such words to 345 KB at 100,000 articles,
+ * 5,000 keep them within the 300 KB budget whatever the size of the archive (docs/search-and-feeds.md#query-size).
  */
-export const SEARCH_STEP_PAGES = 10_000;
+export const SEARCH_STEP_PAGES = 5_000;
 
 /** What `bundles.json` says. */
 export interface SearchBundles {
