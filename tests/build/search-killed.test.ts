@@ -6,21 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileStamp } from '@/lib/build/file-stamp';
 import { indexSite } from '@/lib/search/index-site';
-import { generateContent } from '../../tools/generate-content';
-import { astroBuild, projectRoot, temporaryFolder } from '../support/build';
+import { generatedSiteCopy, projectRoot, searchFolderFiles, temporaryFolder } from '../support/build';
 
 // Indexing killed (SIGKILL) after its first re-indexed bundle, then run again, ends with the index a clean run over
 // the same pages writes, byte for byte: the memory of what was indexed is only written once every bundle is done.
-
-/** Every file of a built site's search folder, as path → bytes. */
-function searchFiles(siteDir: string): Map<string, string> {
-  const folder = join(siteDir, 'pagefind');
-  const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort();
-  return new Map(paths.map((path) => [path, readFileSync(join(folder, path)).toString('base64')]));
-}
 
 /** Indexes `siteDir` in a process of its own that kills itself (SIGKILL) once the first bundle is written. */
 function indexAndKill(siteDir: string, memoryFile: string): SpawnSyncReturns<string> {
@@ -43,12 +32,7 @@ describe('search indexing killed half-way', () => {
   const options = () => ({ language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' as const, memoryFile });
 
   beforeAll(async () => {
-    const contentDir = temporaryFolder('search-killed');
-    generateContent(contentDir, { articles: 30, sources: 3, years: 3, words: [40, 120] });
-    const build = await astroBuild(contentDir, temporaryFolder('search-killed-out'));
-    if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
-    siteDir = temporaryFolder('search-killed-site');
-    cpSync(build.outDir, siteDir, { recursive: true });
+    siteDir = await generatedSiteCopy('search-killed');
     memoryFile = join(temporaryFolder('search-killed-memory'), 'memory.json');
     await indexSite(siteDir, options());
   });
@@ -77,8 +61,8 @@ describe('search indexing killed half-way', () => {
     cpSync(siteDir, clean, { recursive: true });
     rmSync(join(clean, 'pagefind'), { recursive: true });
     await indexSite(clean, { language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' });
-    const after = searchFiles(siteDir);
-    const expected = searchFiles(clean);
+    const after = searchFolderFiles(siteDir);
+    const expected = searchFolderFiles(clean);
     expect([...after.keys()]).toEqual([...expected.keys()]);
     expect([...after.keys()].filter((path) => after.get(path) !== expected.get(path))).toEqual([]);
     // And a run with nothing changed since leaves every bundle alone.

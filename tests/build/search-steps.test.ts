@@ -1,22 +1,11 @@
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '@/lib/search/index-site';
-import { generateContent } from '../../tools/generate-content';
-import { astroBuild, temporaryFolder } from '../support/build';
+import { generatedSiteCopy, searchFolderFiles, temporaryFolder } from '../support/build';
 
 // Search steps are derived from the bundles' page counts on every indexing run: a run that changes them (another
 // limit, a page moved) rewrites bundles.json alone and ends with what a clean run writes, byte for byte.
-
-/** Every file of a built site's search folder, as path → bytes. */
-function searchFiles(siteDir: string): Map<string, string> {
-  const folder = join(siteDir, 'pagefind');
-  const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-    .sort();
-  return new Map(paths.map((path) => [path, readFileSync(join(folder, path)).toString('base64')]));
-}
 
 describe('search steps across indexing runs', () => {
   let siteDir: string;
@@ -31,12 +20,7 @@ describe('search steps across indexing runs', () => {
   const steps = () => JSON.parse(readFileSync(join(siteDir, 'pagefind/bundles.json'), 'utf8')).steps.en;
 
   beforeAll(async () => {
-    const contentDir = temporaryFolder('search-steps');
-    generateContent(contentDir, { articles: 30, sources: 3, years: 3, words: [40, 120] });
-    const build = await astroBuild(contentDir, temporaryFolder('search-steps-out'));
-    if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
-    siteDir = temporaryFolder('search-steps-site');
-    cpSync(build.outDir, siteDir, { recursive: true });
+    siteDir = await generatedSiteCopy('search-steps');
     memoryFile = join(temporaryFolder('search-steps-memory'), 'memory.json');
   });
 
@@ -55,6 +39,6 @@ describe('search steps across indexing runs', () => {
     cpSync(siteDir, clean, { recursive: true });
     rmSync(join(clean, 'pagefind'), { recursive: true });
     await indexSite(clean, { ...options(15), memoryFile: undefined });
-    expect(searchFiles(siteDir)).toEqual(searchFiles(clean));
+    expect(searchFolderFiles(siteDir)).toEqual(searchFolderFiles(clean));
   });
 });

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { astroBin, siteBuildArgs } from '../../tools/build';
+import { generateContent } from '../../tools/generate-content';
 import { withBuildLock } from './build-lock';
 import { PROJECT_SCRATCH_VARIABLE } from './global-setup';
 
@@ -35,6 +36,30 @@ export const TINY_PNG = Buffer.from(
 /** A fresh temporary folder for one test's content or output. */
 export function temporaryFolder(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `broadsheet-${prefix}-`));
+}
+
+/**
+ * A site built from `articles` short generated articles over three years (three sources), copied to a folder of its
+ * own, so that a search test can index it again and again as a build would; returns that folder.
+ */
+export async function generatedSiteCopy(prefix: string, articles = 30): Promise<string> {
+  const contentDir = temporaryFolder(prefix);
+  generateContent(contentDir, { articles, sources: 3, years: 3, words: [40, 120] });
+  const build = await astroBuild(contentDir, temporaryFolder(`${prefix}-out`));
+  if (build.code !== 0) throw new Error(`the build failed:\n${build.output}`);
+  const siteDir = temporaryFolder(`${prefix}-site`);
+  cpSync(build.outDir, siteDir, { recursive: true });
+  return siteDir;
+}
+
+/** Every file of a built site's search folder (`pagefind/`), as its path there → its bytes in base64. */
+export function searchFolderFiles(siteDir: string): Map<string, string> {
+  const folder = join(siteDir, 'pagefind');
+  const paths = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+  return new Map(paths.map((path) => [path, readFileSync(join(folder, path)).toString('base64')]));
 }
 
 /** A copy of the demo content in a fresh temporary folder (a content folder of its own, with its own build cache). */
