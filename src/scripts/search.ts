@@ -73,10 +73,10 @@ const text = JSON.parse(
 ) as SearchPageText;
 const pageTitle = document.title;
 
-// The index is a bundle per language and year or quarter, grouped into steps of at most SEARCH_STEP_PAGES article
-// pages (docs/search-and-feeds.md#how-the-index-is-split). Nothing of the index loads with the page, only Pagefind's
-// script and the list of bundles (under a kilobyte): a query loads and searches one step alone, so what it fetches
-// does not grow with the archive. That is the newest step; with `before` in the URL, the newest step of articles
+// The index is a bundle per language and year, quarter or month, grouped into steps of at most SEARCH_STEP_PAGES
+// article pages (docs/search-and-feeds.md#how-the-index-is-split). Nothing of the index loads with the page, only
+// Pagefind's script and the list of bundles (under a kilobyte): a query loads and searches one step alone, so what it
+// fetches does not grow with the archive. That is the newest step; with `before` in the URL, the newest step of articles
 // published before that day (startingStep), where the "older articles" button goes.
 //
 // Each step is a Pagefind instance of its own (Pagefind's createInstance: its newest bundle, the step's others merged
