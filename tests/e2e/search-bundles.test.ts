@@ -60,15 +60,8 @@ describe.skipIf(browserTestsSkipped())('a search over yearly bundles, against on
     const search = new SearchPage(page, site);
     await search.goto(`/search/?${query}`);
     const status = await search.settled();
-    const more = page.locator('[data-search-more]');
-    for (let shown = await search.results.count(); await more.isVisible(); ) {
-      await more.click();
-      await expect.poll(() => search.results.count()).toBeGreaterThan(shown);
-      shown = await search.results.count();
-    }
-    const urls = await page
-      .locator('[data-search-list] [data-result-link]')
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    await search.showAll();
+    const urls = await search.resultUrls();
     await page.close();
     return { status, urls };
   }

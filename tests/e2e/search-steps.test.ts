@@ -85,22 +85,6 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
     await whole?.close();
   });
 
-  /** Every result link on the page, in order. */
-  function shownUrls(page: Page): Promise<string[]> {
-    return page
-      .locator('[data-search-list] [data-result-link]')
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  }
-
-  /** Shows every result of the step searched ("show more" until it goes). */
-  async function showAll(search: SearchPage): Promise<void> {
-    for (let shown = await search.results.count(); await search.showMore.isVisible(); ) {
-      await search.showMore.click();
-      await expect.poll(() => search.results.count()).toBeGreaterThan(shown);
-      shown = await search.results.count();
-    }
-  }
-
   /** The search's query string, as the address bar has it. */
   function queryOf(page: Page): string {
     return new URL(page.url()).search;
@@ -121,8 +105,8 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
     const addresses = [queryOf(page)];
     const urls: string[][] = [];
     for (;;) {
-      await showAll(search);
-      urls.push(await shownUrls(page));
+      await search.showAll();
+      urls.push(await search.resultUrls());
       if (!(await search.nextStep.isVisible())) break;
       const before = queryOf(page);
       await search.nextStep.click();
@@ -186,10 +170,10 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
     );
     // The list is the next step's alone, right after the newest step's in one index's list; the first result is
     // focused for keyboard and screen reader users.
-    const firstShown = (await shownUrls(page))[0];
+    const firstShown = (await search.resultUrls())[0];
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(firstShown);
-    await showAll(search);
-    const shown = await shownUrls(page);
+    await search.showAll();
+    const shown = await search.resultUrls();
     expect(shown.length).toBe(countIn(olderStatus));
     const all = await searchAll(whole, 'q=harbour&sort=date');
     const newestCount = countIn(status);
@@ -224,9 +208,9 @@ describe.skipIf(browserTestsSkipped())('a search read a step at a time, newest f
         `^\\d+ articles? match(?:es)? \\(topic: [^)]+\\)\\. Searched articles up to ${spoken(lastDayOf(steps[last]?.[0] ?? ''))}\\.$`,
       ),
     );
-    await showAll(search);
+    await search.showAll();
     const all = await searchAll(whole, 'tag=economy');
-    const shown = await shownUrls(page);
+    const shown = await search.resultUrls();
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).toEqual(all.urls[0]?.slice(-shown.length));
     expect(await search.nextStep.isVisible()).toBe(false);

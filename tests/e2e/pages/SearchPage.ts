@@ -57,6 +57,25 @@ export class SearchPage extends SitePage {
     await this.searchBox.press('Enter');
   }
 
+  /** Shows every result the search found, clicking "Show more results" until it goes. */
+  async showAll(): Promise<void> {
+    while (await this.showMore.isVisible()) {
+      const shown = await this.results.count();
+      await this.showMore.click();
+      await this.page.waitForFunction(
+        (before) => document.querySelectorAll('[data-search-list] > li').length > before,
+        shown,
+      );
+    }
+  }
+
+  /** The address of every result shown, in order. */
+  resultUrls(): Promise<string[]> {
+    return this.page
+      .locator('[data-search-list] [data-result-link]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  }
+
   /** Waits until the search has finished and returns what the status line announces. */
   async settled(): Promise<string> {
     await this.page.waitForFunction(() => {
