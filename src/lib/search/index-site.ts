@@ -66,7 +66,8 @@ export interface IndexSiteOptions {
   /** The memory of the last run (see above); without one, every bundle is indexed. */
   readonly memoryFile?: string | undefined;
   /**
-   * `year`: a bundle per language and year; `quarter`: per language and quarter; `none`: one bundle per language;
+   * `year`: a bundle per language and year; `quarter` and `month`: per language and quarter or month; `none`: one
+   * bundle per language;
    * `auto` (the default): chosen by the number of article pages (see chooseSplit).
    */
   readonly split?: SearchSplit | 'auto' | undefined;
@@ -254,7 +255,7 @@ export const SPLIT_BY_YEAR_FROM = 20_000;
 /**
  * From how many article pages the index is split by month. A year's bundle then holds 10,000 pages or more, and an
  * edit re-indexes all of them; Pagefind's time per page also grows with the bundle, so small bundles index the same
- * pages sooner (docs/performance.md#search-at-100000).
+ * pages sooner (docs/performance.md#toward-100000-articles).
  */
 export const SPLIT_BY_MONTH_FROM = 50_000;
 
@@ -446,7 +447,7 @@ function bundlesJson(
   const sizes: Record<string, { bundle: string; pages: number }[]> = {};
   for (const key of bundles) {
     const [language = '', bundle = ''] = key.split('/');
-    sizes[language] = [...(sizes[language] ?? []), { bundle, pages: pagesOf.get(key)?.length ?? 0 }];
+    (sizes[language] ??= []).push({ bundle, pages: pagesOf.get(key)?.length ?? 0 });
   }
   const entries = Object.entries(sizes);
   const list: SearchBundles = {
