@@ -53,7 +53,8 @@ function normaliseOffset(offset: string): string | undefined {
   return `${sign}${hours}:${minutes}`;
 }
 
-function isCalendarDay(year: number, month: number, day: number): boolean {
+/** Whether a year, month (1 to 12) and day name a day of the calendar (not 30 February). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

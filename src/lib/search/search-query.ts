@@ -1,3 +1,4 @@
+import { isCalendarDay } from '@/lib/content-date';
 import { type CalendarDate, stepSpan } from '@/lib/search/search-bundles';
 import { SEARCH_FILTERS, SEARCH_SORT_DATE } from '@/lib/search/search-keys';
 
@@ -57,9 +58,7 @@ export function parseCalendarDay(value: string): CalendarDate | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth ? { year, month, day } : undefined;
+  return isCalendarDay(year, month, day) ? { year, month, day } : undefined;
 }
 
 /** A calendar day as the URL writes it: `2026-07-01`. */
