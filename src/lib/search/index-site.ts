@@ -447,7 +447,9 @@ function bundlesJson(
   const sizes: Record<string, { bundle: string; pages: number }[]> = {};
   for (const key of bundles) {
     const [language = '', bundle = ''] = key.split('/');
-    (sizes[language] ??= []).push({ bundle, pages: pagesOf.get(key)?.length ?? 0 });
+    const list = sizes[language] ?? [];
+    list.push({ bundle, pages: pagesOf.get(key)?.length ?? 0 });
+    sizes[language] = list;
   }
   const entries = Object.entries(sizes);
   const list: SearchBundles = {
