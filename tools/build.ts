@@ -5,17 +5,19 @@
 // (tsx as a loader rather than the tsx command, which starts a second Node process first, so Astro starts sooner:
 // bench/JOURNAL.md#before-and-after.)
 //
-// The search index waits until Astro's process has exited, so the two never hold their memory at the same time (see
+// The search index waits until Astro has written and recorded every page, after the build's collection of what page
+// generation left, so the two processes overlap only while Astro writes the sitemap and exits (see
 // src/integrations/pagefind.ts). Exit codes: Astro's own when the build fails, 1 when indexing fails, 0 otherwise.
 // BROADSHEET_CPU_PROF_DIR=<folder> runs Astro's process under --cpu-prof, for `npm run bench -- --profile`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readOutputState } from '../src/integrations/fast-build/output-state';
 import { SEARCH_HANDOFF_ENV, type SearchHandoff } from '../src/integrations/pagefind';
+import { isPagesRecorded } from '../src/lib/build/pages-recorded';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 /** Astro's command-line entry, run with `process.execPath` (the project's Node 22). */
@@ -85,13 +87,23 @@ export function recordedPageStamps(
   return new Map(Object.entries(state.files));
 }
 
-function runAstroBuild(options: readonly string[], handoffFile: string): Promise<number> {
+// V8's young generation, where new objects live until a scavenge copies the survivors out, is 16 MiB by default per
+// semi-space. A build allocates a great many objects that live a few seconds (entries being loaded, pages being
+// rendered), so with small semi-spaces most of them were copied once or twice before dying; with 128 MiB an edit
+// rebuild at 100,000 articles took about 6 s less, for a few hundred MiB more at its peak (docs/performance.md).
+const ASTRO_YOUNG_GENERATION = '--max-semi-space-size=128';
+
+function runAstroBuild(options: readonly string[], handoffFile: string, onPagesRecorded: () => void): Promise<number> {
   const profileDir = process.env.BROADSHEET_CPU_PROF_DIR;
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const nodeArgs = [ASTRO_YOUNG_GENERATION, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  // An IPC channel beside the usual streams, for the one message the output record sends (src/lib/build/pages-recorded.ts).
   const child = spawn(process.execPath, [...nodeArgs, astroBin, 'build', ...options], {
     cwd: process.cwd(),
     env: { ...process.env, [SEARCH_HANDOFF_ENV]: handoffFile },
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
+  child.on('message', (message) => {
+    if (isPagesRecorded(message)) onPagesRecorded();
   });
   return new Promise((done, fail) => {
     child.on('error', fail);
@@ -100,19 +112,36 @@ function runAstroBuild(options: readonly string[], handoffFile: string): Promise
   });
 }
 
+/** Builds the search index of the site the handoff file names (written by the search integration). */
+async function indexSearch(handoffFile: string): Promise<void> {
+  const { dir, language, memoryFile, timeZone, pagesFile } = readSearchHandoff(handoffFile);
+  const pageStamps = pagesFile === undefined ? undefined : recordedPageStamps(pagesFile, dir, handoffFile);
+  // Loaded only now, so that Astro's process starts without waiting for Pagefind's module.
+  const { indexSiteAndReport } = await import('../src/lib/search/index-site');
+  await indexSiteAndReport(dir, { language, timeZone, memoryFile, pageStamps }, (line) =>
+    console.log(`[search] ${line}`),
+  );
+}
+
 async function main(options: readonly string[]): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'broadsheet-build-'));
+  let indexing: Promise<void> | undefined;
+  // Started once the build has recorded its pages (the search integration wrote its handoff before that), or else
+  // once Astro has exited; in both cases the pages are all written. Astro meanwhile only writes the sitemap and exits.
+  const startIndexing = () => {
+    indexing ??= indexSearch(handoffFile);
+    return indexing;
+  };
+  const handoffFile = join(work, 'search.json');
   try {
-    const handoffFile = join(work, 'search.json');
-    const code = await runAstroBuild(options, handoffFile);
-    if (code !== 0) return code;
-    const { dir, language, memoryFile, timeZone, pagesFile } = readSearchHandoff(handoffFile);
-    const pageStamps = pagesFile === undefined ? undefined : recordedPageStamps(pagesFile, dir, handoffFile);
-    // Loaded only now, so that Astro's process starts without waiting for Pagefind's module.
-    const { indexSiteAndReport } = await import('../src/lib/search/index-site');
-    await indexSiteAndReport(dir, { language, timeZone, memoryFile, pageStamps }, (line) =>
-      console.log(`[search] ${line}`),
-    );
+    const code = await runAstroBuild(options, handoffFile, () => {
+      if (existsSync(handoffFile)) startIndexing().catch(() => undefined); // awaited, and reported, below
+    });
+    if (code !== 0) {
+      await indexing?.catch(() => undefined);
+      return code;
+    }
+    await startIndexing();
     return 0;
   } catch (error) {
     console.error(`[search] ${(error as Error).message}`);

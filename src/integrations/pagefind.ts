@@ -40,11 +40,11 @@ export interface SearchHandoff {
 /**
  * Gets the built site its Pagefind search index.
  *
- * Under `npm run build` the index is built after `astro build` has exited (tools/build.ts), and this integration
- * only tells the script where the site is. Pagefind indexes in a process of its own and needs a lot of memory for a
- * large site's index, while the build's Node process, by then holding far less in live objects, does not give the
- * rest back to the system as it waits: both at once passed the memory target (docs/performance.md#how-it-stays-fast).
- * A bare `astro build` still gets its index, here, at the end.
+ * Under `npm run build` the index is built by the script (tools/build.ts), in a process of its own, and this
+ * integration only tells it where the site is. Pagefind needs a lot of memory for a large index, and once indexed the
+ * whole site during page generation, both at once passed the memory target (docs/performance.md#how-it-stays-fast):
+ * so the script starts only when every page is written and recorded, while Astro writes the sitemap and exits. A
+ * bare `astro build` still gets its index, here, at the end.
  */
 export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegration {
   let cacheDir = '';
@@ -65,7 +65,7 @@ export function pagefindSearch(options: PagefindIntegrationOptions): AstroIntegr
         const handoffFile = process.env[SEARCH_HANDOFF_ENV];
         if (handoffFile) {
           writeFileSync(handoffFile, JSON.stringify(handoff));
-          logger.info('The search index is built next, once this build has exited.');
+          logger.info('The search index is built next, once this build has recorded its pages.');
           return;
         }
         const { language, timeZone, memoryFile } = handoff;

@@ -9,6 +9,8 @@ export interface LoggedFastBuildReport {
   readonly pieces: string;
   /** How the pages got the content store, as the line words it, when the store piece was on. */
   readonly store: string | undefined;
+  /** Store saves held until the end of the sync, or undefined when they were not held (or the store piece was off). */
+  readonly storeSavesHeld: number | undefined;
   /** Article bodies in files, written and removed, when the bodies piece was on. */
   readonly bodies: { readonly inStore: number; readonly written: number; readonly removed: number } | undefined;
   /** Unchanged articles not read again, when the unchanged piece was on. */
@@ -42,6 +44,7 @@ export function loggedFastBuildReport(output: string): LoggedFastBuildReport {
     line,
     pieces,
     store,
+    storeSavesHeld: number(/(\d+) store saves held until the sync ended/.exec(line)?.[1]),
     bodies: bodies ? { inStore: Number(bodies[1]), written: Number(bodies[2]), removed: Number(bodies[3]) } : undefined,
     unchangedSkipped: number(/(\d+) unchanged articles not read again/.exec(line)?.[1]),
     garbageCollections: gc ? { run: Number(gc[1]), refused: Number(gc[2]) } : undefined,

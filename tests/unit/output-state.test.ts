@@ -10,7 +10,7 @@ import {
   removePages,
   writeOutputState,
 } from '@/integrations/fast-build/output-state';
-import { fileStamp } from '@/lib/build/file-stamp';
+import { fileStamp, forgetFileStamps, rememberFileStamps } from '@/lib/build/file-stamp';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-output-state-'));
@@ -40,6 +40,22 @@ describe('fileStamp', () => {
     const dir = site({ 'x/a.html': 'a' });
     expect(fileStamp(join(dir, 'missing.html'))).toBeUndefined();
     expect(fileStamp(join(dir, 'x'))).toBeUndefined();
+  });
+});
+
+describe('rememberFileStamps', () => {
+  it('answers from memory until forgetFileStamps, then reads the file again', () => {
+    const dir = site({ 'a.html': 'one' });
+    const path = join(dir, 'a.html');
+    rememberFileStamps();
+    try {
+      const first = fileStamp(path);
+      writeFileSync(path, 'two, longer');
+      expect(fileStamp(path)).toBe(first);
+    } finally {
+      forgetFileStamps();
+    }
+    expect(fileStamp(path)).toMatch(/^11:/);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   openFastBuildReport,
 } from '@/integrations/fast-build/report';
 import { contentStoreFromMemory } from '@/integrations/fast-build/store-module';
+import { holdSavesDuringSync } from '@/integrations/fast-build/store-save';
 import { storyCacheFor, useStoryCache } from '@/integrations/fast-build/story-cache';
 import { type FastBuildPieces, fastBuildPiecesFromEnv } from '@/integrations/fast-build/switch';
 
@@ -24,14 +25,27 @@ export interface FastBuildOptions {
 
 type Hook = (params: unknown) => unknown;
 
-/** One integration whose every hook runs the same hook of each part, in order. */
-function combine(name: string, parts: readonly AstroIntegration[], own: Record<string, Hook>): AstroIntegration {
-  const names = new Set([...parts.flatMap((part) => Object.keys(part.hooks)), ...Object.keys(own)]);
+/**
+ * One integration whose every hook runs the layer's own `first` hook, the same hook of each part in order, then its
+ * own `last` hook.
+ */
+function combine(
+  name: string,
+  parts: readonly AstroIntegration[],
+  first: Record<string, Hook>,
+  last: Record<string, Hook>,
+): AstroIntegration {
+  const names = new Set([
+    ...parts.flatMap((part) => Object.keys(part.hooks)),
+    ...Object.keys(first),
+    ...Object.keys(last),
+  ]);
   const hooks: Record<string, Hook> = {};
   for (const hook of names) {
     hooks[hook] = async (params) => {
+      await first[hook]?.(params);
       for (const part of parts) await (part.hooks as Record<string, Hook | undefined>)[hook]?.(params);
-      await own[hook]?.(params);
+      await last[hook]?.(params);
     };
   }
   return { name, hooks: hooks as AstroIntegration['hooks'] };
@@ -45,6 +59,9 @@ function fallbacks(report: FastBuildReport): string[] {
     warnings.push(`The store piece did not replace Astro's content store module. ${see}`);
   } else if (report.pieces.has('store') && report.storeServedFrom === 'file') {
     warnings.push(`The pages read the content store file instead of the loaders' entries in memory. ${see}`);
+  }
+  if (report.pieces.has('store') && !report.storeSavesHoldable) {
+    warnings.push(`The store piece could not hold Astro's store saves until the end of the content sync. ${see}`);
   }
   if (report.pieces.has('gc') && report.garbageCollectionsRefused > 0) {
     warnings.push(`The runtime refused ${report.garbageCollectionsRefused} garbage collections. ${see}`);
@@ -62,10 +79,11 @@ export function fastBuild(options: FastBuildOptions = {}): AstroIntegration {
   const pieces = options.pieces ?? fastBuildPiecesFromEnv(process.env);
   const parts: AstroIntegration[] = [];
   if (pieces.has('output')) parts.push(keepOutputFolder());
-  if (pieces.has('store')) parts.push(contentStoreFromMemory());
+  if (pieces.has('store')) parts.push(contentStoreFromMemory(), holdSavesDuringSync());
   if (pieces.has('gc')) parts.push(collectGarbageBetweenPhases());
   let isBuild = false;
-  return combine('broadsheet:fast-build', parts, {
+  // The report opens before any part's hook runs and is logged after every part's last one.
+  const first: Record<string, Hook> = {
     'astro:config:setup': (params) => {
       const { command, config } = params as { command: string; config: { root: URL; cacheDir: URL } };
       isBuild = command === 'build';
@@ -74,6 +92,8 @@ export function fastBuild(options: FastBuildOptions = {}): AstroIntegration {
       // The content sync, which runs after this hook, already counts into the report.
       if (isBuild) openFastBuildReport(pieces);
     },
+  };
+  const last: Record<string, Hook> = {
     'astro:build:done': (params) => {
       const report = fastBuildReport();
       if (!isBuild || !report) return;
@@ -82,5 +102,6 @@ export function fastBuild(options: FastBuildOptions = {}): AstroIntegration {
       for (const warning of fallbacks(report)) logger.warn(warning);
       closeFastBuildReport();
     },
-  });
+  };
+  return combine('broadsheet:fast-build', parts, first, last);
 }

@@ -14,6 +14,8 @@ import {
   writeOutputState,
 } from '@/integrations/fast-build/output-state';
 import { fastBuildReport } from '@/integrations/fast-build/report';
+import { forgetFileStamps, rememberFileStamps } from '@/lib/build/file-stamp';
+import { signalPagesRecorded } from '@/lib/build/pages-recorded';
 import { SEARCH_BUNDLE_FOLDER } from '@/lib/search/index-site';
 
 const STALE_MARK = '.broadsheet-stale-';
@@ -92,6 +94,7 @@ export function keepOutputFolder(): AstroIntegration {
     hooks: {
       'astro:build:done': () => {
         writeOutputState(stateFile, recordOutputState(outDir, built, swept));
+        signalPagesRecorded();
       },
     },
   };
@@ -110,6 +113,7 @@ export function keepOutputFolder(): AstroIntegration {
         stateFile = join(fileURLToPath(config.cacheDir), OUTPUT_STATE_FILE);
       },
       'astro:build:start': ({ logger }) => {
+        forgetFileStamps();
         if (!isBuild) return;
         if (!isMovableOutDir(outDir, projectRoot)) {
           logger.warn(
@@ -129,6 +133,11 @@ export function keepOutputFolder(): AstroIntegration {
         } else {
           startEmpty(logger);
         }
+      },
+      // Every page is written by now: the output record's stamps of them serve the sitemap too (file-stamp.ts). They
+      // are remembered until the next build starts; nothing in this process writes a page after its pages are written.
+      'astro:build:generated': () => {
+        if (isBuild) rememberFileStamps();
       },
       'astro:build:done': async ({ assets, logger }) => {
         // Astro reports each route's files, reused or rendered, pages and endpoints alike.

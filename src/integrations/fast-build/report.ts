@@ -19,6 +19,10 @@ export interface FastBuildReport {
   storeServedFrom: 'memory' | 'file' | undefined;
   /** The error the store module threw, if any (Astro would give the pages an empty store and carry on). */
   storeError: string | undefined;
+  /** Whether the store piece could hold Astro's store saves until the end of the sync (store-save.ts). */
+  storeSavesHoldable: boolean;
+  /** Saves of the content store held until the end of the sync, each of which would have serialised the whole store. */
+  storeSavesHeld: number;
   /** Rendered articles the store names by a body file, after loading. */
   bodiesInStore: number;
   /** Body files written by this build. */
@@ -50,6 +54,8 @@ export function openFastBuildReport(pieces: FastBuildPieces): FastBuildReport {
     storeModuleReplaced: false,
     storeServedFrom: undefined,
     storeError: undefined,
+    storeSavesHoldable: false,
+    storeSavesHeld: 0,
     bodiesInStore: 0,
     bodiesWritten: 0,
     bodiesRemoved: 0,
@@ -86,6 +92,11 @@ export function formatFastBuildReport(report: FastBuildReport): string {
           : report.storeServedFrom === 'file'
             ? 'the pages read the content store file'
             : 'no page loaded the content store',
+    );
+    parts.push(
+      report.storeSavesHoldable
+        ? `${report.storeSavesHeld} store saves held until the sync ended`
+        : "store saves not held (Astro's own saving)",
     );
   }
   if (pieces.has('bodies')) {
