@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BODY_KEY_FIELD,
   bodyKey,
-  hasBody,
+  bodyNames,
   pruneBodies,
   readBody,
   storedBodyKey,
@@ -50,8 +50,8 @@ describe('writeBody and readBody', () => {
     expect(readdirSync(dir).sort()).toEqual([key, other].sort());
     // Dates and every other value in the metadata come back as they were.
     expect(readBody(dir, key)).toEqual(greek);
-    expect(hasBody(dir, key)).toBe(true);
-    expect(hasBody(dir, 'missing.body')).toBe(false);
+    expect(bodyNames(dir)).toEqual(new Set([key, other]));
+    expect(bodyNames(join(dir, 'missing'))).toEqual(new Set());
   });
 
   it('says whether the file had to be written, so a build can count what it wrote', () => {
@@ -93,6 +93,14 @@ describe('pruneBodies', () => {
 
   it('does nothing for a folder that does not exist yet', () => {
     expect(pruneBodies(folder(), new Set())).toBe(0);
+  });
+
+  it('removes only the names it is given when the caller already knows the folder', () => {
+    const dir = folder();
+    const known = writeBody(dir, rendered('<p>known</p>'));
+    const unlisted = writeBody(dir, rendered('<p>written after the listing</p>'));
+    expect(pruneBodies(dir, new Set(), [known])).toBe(1);
+    expect(readdirSync(dir)).toEqual([unlisted]);
   });
 });
 

@@ -86,24 +86,29 @@ export function storedRendered(rendered: RenderedEntry, key: string): RenderedEn
   return { html: '', metadata: { ...metadata, frontmatter: listingFrontmatter(frontmatter), [BODY_KEY_FIELD]: key } };
 }
 
-/** Whether the body named `key` is in `folder`. */
-export function hasBody(folder: string, key: string): boolean {
-  return existsSync(join(folder, key));
-}
-
 /** Reads the rendered entry named `key` from `folder`; throws (ENOENT) when it is not there. */
 export function readBody(folder: string, key: string): RenderedEntry {
   return deserialize(readFileSync(join(folder, key))) as RenderedEntry;
 }
 
-/** Removes every file in `folder` whose name is not in `keep` (old bodies, partial writes); returns how many. */
-export function pruneBodies(folder: string, keep: ReadonlySet<string>): number {
-  let names: string[];
+/** The names of the files in `folder` (the kept bodies), read at once: one listing instead of a check per entry. */
+export function bodyNames(folder: string): Set<string> {
   try {
-    names = readdirSync(folder);
+    return new Set(readdirSync(folder));
   } catch {
-    return 0;
+    return new Set();
   }
+}
+
+/**
+ * Removes every file in `folder` whose name is not in `keep` (old bodies, partial writes); returns how many. `names`
+ * is what the folder holds when the caller knows it (bodyNames, plus what it wrote since); by default it is listed.
+ */
+export function pruneBodies(
+  folder: string,
+  keep: ReadonlySet<string>,
+  names: Iterable<string> = bodyNames(folder),
+): number {
   let removed = 0;
   for (const name of names) {
     if (keep.has(name)) continue;
