@@ -89,8 +89,8 @@ export function recordedPageStamps(
 
 // V8's young generation, where new objects live until a scavenge copies the survivors out, is 16 MiB by default per
 // semi-space. A build allocates a great many objects that live a few seconds (entries being loaded, pages being
-// rendered), so with small semi-spaces most of them were copied once or twice before dying; with 128 MiB an edit
-// rebuild at 100,000 articles took about 6 s less, for a few hundred MiB more at its peak (docs/performance.md).
+// rendered), so with small semi-spaces most of them were copied once or twice before dying. 128 MiB made edit
+// rebuilds faster for a little more memory at the peak (docs/performance.md#how-it-stays-fast).
 const ASTRO_YOUNG_GENERATION = '--max-semi-space-size=128';
 
 function runAstroBuild(options: readonly string[], handoffFile: string, onPagesRecorded: () => void): Promise<number> {

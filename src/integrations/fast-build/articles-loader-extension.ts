@@ -28,8 +28,8 @@ function storeFolder(context: LoaderContext): string {
 /** The `bodies` piece's part of the extension. */
 function bodiesExtension(): ArticlesLoaderExtension {
   let folder = '';
-  // The folder's files, listed once when loading starts and kept up to date with what the load writes: at 100,000
-  // articles a check per entry took about half a second, and a second listing to prune as long again.
+  // The folder's files, listed once when loading starts and kept up to date with what the load writes, instead of a
+  // check per entry and a second listing to prune.
   let present = new Set<string>();
   return {
     beforeLoad: (context) => {

@@ -1,9 +1,9 @@
 // Astro saves its content store 500 ms after the last change, and the content sync changes it at once: it records the
 // Astro version and config digests before any loader runs. So every rebuild serialised the whole store while the
 // articles were still loading (the same text as the file, so not written, but serialised and compared all the same),
-// and an edit serialised it again 500 ms after the edited article was set: at 100,000 articles each of those saves
-// took about 8 s. Within `astro build` this part of the store piece holds every save until the sync asks for its last
-// one (`waitUntilSaveComplete`), so the store is serialised once per sync, with everything the loaders set.
+// and an edit serialised it again 500 ms after the edited article was set (docs/fast-build.md#store has the cost).
+// Within `astro build` this part of the store piece holds every save until the sync asks for its last one
+// (`waitUntilSaveComplete`), so the store is serialised once per sync, with everything the loaders set.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';

@@ -1,7 +1,7 @@
 // `npm run build` (tools/build.ts) runs `astro build` as a child process and builds the search index after it. The
 // index needs only the pages and the output record of them, which are ready while Astro still writes the sitemap and
-// exits (about 5 s at 100,000 articles), so the child tells its parent when the record is written, and the search
-// index is built meanwhile (docs/performance.md#how-it-stays-fast).
+// exits, so the child tells its parent when the record is written, and the search index is built meanwhile
+// (docs/performance.md#how-it-stays-fast).
 
 /** The message `astro build` sends its parent, over Node's IPC channel, once the output record is written. */
 export const PAGES_RECORDED = 'broadsheet:pages-recorded';
