@@ -47,11 +47,18 @@ describe('rememberFileStamps', () => {
   it('answers from memory until forgetFileStamps, then reads the file again', () => {
     const dir = site({ 'a.html': 'one' });
     const path = join(dir, 'a.html');
-    rememberFileStamps();
+    mkdirSync(join(dir, 'pagefind'));
+    const bundle = join(dir, 'pagefind', 'b.pf');
+    writeFileSync(bundle, 'one');
+    rememberFileStamps(join(dir, 'pagefind'));
     try {
       const first = fileStamp(path);
       writeFileSync(path, 'two, longer');
       expect(fileStamp(path)).toBe(first);
+      // Files under the folder left out are always read again.
+      fileStamp(bundle);
+      writeFileSync(bundle, 'three, longer');
+      expect(fileStamp(bundle)).toMatch(/^13:/);
     } finally {
       forgetFileStamps();
     }

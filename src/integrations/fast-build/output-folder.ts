@@ -137,7 +137,7 @@ export function keepOutputFolder(): AstroIntegration {
       // Every page is written by now: the output record's stamps of them serve the sitemap too (file-stamp.ts). They
       // are remembered until the next build starts; nothing in this process writes a page after its pages are written.
       'astro:build:generated': () => {
-        if (isBuild) rememberFileStamps();
+        if (isBuild) rememberFileStamps(join(outDir, SEARCH_BUNDLE_FOLDER));
       },
       'astro:build:done': async ({ assets, logger }) => {
         // Astro reports each route's files, reused or rendered, pages and endpoints alike.

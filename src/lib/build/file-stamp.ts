@@ -1,4 +1,5 @@
 import { lstatSync } from 'node:fs';
+import { sep } from 'node:path';
 
 /**
  * The identity of a regular file: size, modification time in nanoseconds and inode. Any write to the file changes its
@@ -7,7 +8,8 @@ import { lstatSync } from 'node:fs';
  * last build from one written since.
  */
 export function fileStamp(path: string): string | undefined {
-  if (remembered?.has(path)) return remembered.get(path);
+  const remember = remembered !== undefined && !path.startsWith(notRemembered);
+  if (remember && remembered?.has(path)) return remembered.get(path);
   let stamp: string | undefined;
   try {
     const stats = lstatSync(path, { bigint: true });
@@ -15,20 +17,23 @@ export function fileStamp(path: string): string | undefined {
   } catch {
     stamp = undefined;
   }
-  remembered?.set(path, stamp);
+  if (remember) remembered?.set(path, stamp);
   return stamp;
 }
 
 // After page generation the output record and the sitemap each stamp every page; nothing writes a page in between,
 // so the second reads the first's stamps instead of a stat of every page again.
 let remembered: Map<string, string | undefined> | undefined;
+let notRemembered = '\0';
 
 /**
- * Makes fileStamp remember each answer until forgetFileStamps(). Only for a stretch in which no file it is asked about
- * changes: in `astro build`, from the end of page generation until the next build starts.
+ * Makes fileStamp remember each answer until forgetFileStamps(), except for paths under `except` (a folder someone
+ * still writes: a bare `astro build` indexes search into the output folder at its end). Only for a stretch in which
+ * no other file it is asked about changes: in `astro build`, from the end of page generation until the next build.
  */
-export function rememberFileStamps(): void {
+export function rememberFileStamps(except: string): void {
   remembered = new Map();
+  notRemembered = `${except.replace(/[\\/]+$/, '')}${sep}`;
 }
 
 /** Ends what rememberFileStamps started: every later fileStamp reads the file system again. */
