@@ -2,7 +2,8 @@
 // generates the articles (50 sources over five years, like the main bench), then times loading the article index
 // (tools/ingest/seen-index.ts) when there is none yet (every file read), when it is up to date, and when one article was
 // added by hand; then the decisions themselves: 500 feed items, half of them already in the archive, each planned
-// against the index as a run does (planArticle, withPlan).
+// against the index as a run does (planArticle, withPlan); then writing the index with the new half written as files,
+// and (with --git) loading it again once they are committed.
 //
 //   npm run bench:intake-index -- [--articles 1000,100000] [--items 500] [--git]
 //
@@ -14,7 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateContent } from '../tools/generate-content';
-import { type ArticleDraft, type ContentSnapshot, planArticle, readContentSnapshot, withPlan } from '../tools/ingest';
+import {
+  type ArticleDraft,
+  type ContentSnapshot,
+  planArticle,
+  readContentSnapshot,
+  saveArticleIndex,
+  withPlan,
+} from '../tools/ingest';
 import { DuplicateArticleError } from '../tools/ingest/plan';
 import { loadArticleIndex, writeArticleIndex } from '../tools/ingest/seen-index';
 
@@ -43,7 +51,7 @@ for (const count of values.articles.split(',').map(Number)) {
   }
   let started = performance.now();
   const built = loadArticleIndex(dir, () => undefined);
-  writeArticleIndex(dir, built.index, built.mode);
+  writeArticleIndex(dir, built);
   const build = seconds(started);
   if (values.git) {
     git(dir, 'add', '.');
@@ -93,8 +101,30 @@ for (const count of values.articles.split(',').map(Number)) {
     }
   }
   const decide = seconds(started);
+
+  // The new articles written as a run writes them, then the index written back and (with --git) committed.
+  const before = readContentSnapshot(dir, () => undefined);
+  for (const path of current.articles.parts().changes.keys()) {
+    if (path.startsWith('2026/12/') && path !== 'by-hand.md') {
+      writeFileSync(
+        join(dir, 'articles', path),
+        `---\ntitle: 'New ${path}'\ndate: 2026-12-01\nsource: source-1\n---\n\nBody.\n`,
+      );
+    }
+  }
+  started = performance.now();
+  saveArticleIndex(before, current);
+  const write = seconds(started);
+  let committed = '';
+  if (values.git) {
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'new articles');
+    started = performance.now();
+    const next = loadArticleIndex(dir, () => undefined);
+    committed = `; loaded after the commit in ${seconds(started)} s (${next.read} read)`;
+  }
   console.log(
-    `${count} articles (${loaded.mode}): index built in ${build} s (${built.read} files read); loaded up to date in ${load} s (${loaded.read} read); after a hand-added article ${refresh} s (${withHandAdded.read} read); ${items} items decided in ${decide} s (${seen} seen)`,
+    `${count} articles (${loaded.mode}): index built in ${build} s (${built.read} files read); loaded up to date in ${load} s (${loaded.read} read); after a hand-added article ${refresh} s (${withHandAdded.read} read); ${items} items decided in ${decide} s (${seen} seen); written in ${write} s${committed}`,
   );
   rmSync(dir, { recursive: true, force: true });
 }

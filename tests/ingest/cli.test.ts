@@ -34,15 +34,17 @@ describe('npm run import (the real command line)', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Wrote ');
     const after = readTree(content);
-    expect(Object.keys(after).filter((path) => !(path in before))).toEqual([
-      'article-index.jsonl',
+    const added = Object.keys(after).filter((path) => !(path in before));
+    expect(added.filter((path) => !path.startsWith('article-index/'))).toEqual([
       'articles/2024/02/council-approves-4-2m-harbour-wall-repairs-after-winter-storms.md',
       'sources/the-harbour-post.yaml',
     ]);
-    // The article index names the new article with its address, so the next run need not read it.
-    expect(after['article-index.jsonl']).toContain(
-      '"2024/02/council-approves-4-2m-harbour-wall-repairs-after-winter-storms.md"',
+    // The article index names the new article and its address, so the next run need not read it.
+    expect(after['article-index/paths/2024%2F02.jsonl']).toContain(
+      '"council-approves-4-2m-harbour-wall-repairs-after-winter-storms.md"',
     );
+    const addressFiles = added.filter((path) => path.startsWith('article-index/urls/'));
+    expect(addressFiles.map((path) => after[path]).join('')).toContain('"2024/02/council-approves-4-2m-harbour');
     const second = cli([page('news-article-json-ld'), '--content', content]);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(

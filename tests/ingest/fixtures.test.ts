@@ -25,10 +25,15 @@ describe('each saved page imports to the article it must produce', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       // The article index (tools/ingest/seen-index.ts) comes with every import; its stamps differ from run to run.
-      const { 'article-index.jsonl': index, ...added } = addedFiles(before, readTree(content));
+      const all = addedFiles(before, readTree(content));
+      const index = Object.entries(all).filter(([path]) => path.startsWith('article-index/'));
+      const added = Object.fromEntries(Object.entries(all).filter(([path]) => !path.startsWith('article-index/')));
       expect(added).toEqual(readTree(join(pagesDir, name, 'expected')));
-      for (const path of Object.keys(added).filter((file) => file.endsWith('.md')))
-        expect(index, path).toContain(JSON.stringify(path.replace(/^articles\//, '')));
+      for (const path of Object.keys(added).filter((file) => file.endsWith('.md'))) {
+        const folder = path.replace(/^articles\//, '').replace(/\/[^/]*$/, '');
+        const shard = index.find(([file]) => file === `article-index/paths/${encodeURIComponent(folder)}.jsonl`);
+        expect(shard?.[1], path).toContain(JSON.stringify(path.replace(/^.*\//, '')));
+      }
     });
   }
 });

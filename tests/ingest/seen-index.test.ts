@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentSnapshot, saveArticleIndex } from '../../tools/ingest/content-snapshot';
-import { ARTICLE_INDEX_FILE, loadArticleIndex, writeArticleIndex } from '../../tools/ingest/seen-index';
+import { ARTICLE_INDEX_DIR, loadArticleIndex, writeArticleIndex } from '../../tools/ingest/seen-index';
 import { temporaryFolder, writeFiles } from '../support/build';
+import { readTree } from './helpers';
 
 const article = (title: string, url: string, tags = '[greece]') =>
   `---\ntitle: '${title}'\ndate: 2024-03-02\nsource: athens-news\nsourceUrl: '${url}'\ntags: ${tags}\n---\n\nBody.\n`;
@@ -17,14 +18,22 @@ function indexedFolder(): string {
     'articles/2024/03/ferry-strike-ends.md': article('Ferry strike ends', 'https://a.example/ferry?utm_source=x'),
     'articles/2024/03/harbour.md': article('Harbour wall', 'https://a.example/harbour', '[transport]'),
   });
-  const loaded = loadArticleIndex(dir, () => undefined);
-  writeArticleIndex(dir, loaded.index, loaded.mode);
+  writeArticleIndex(
+    dir,
+    loadArticleIndex(dir, () => undefined),
+  );
   return dir;
 }
 
 function load(dir: string) {
   const notices: string[] = [];
   return { ...loadArticleIndex(dir, (line) => notices.push(line)), notices };
+}
+
+/** Loads the index and writes it back, as a run that planned nothing does. */
+function loadAndSave(dir: string): void {
+  const loaded = loadArticleIndex(dir, () => undefined);
+  if (loaded.changed) writeArticleIndex(dir, loaded);
 }
 
 function git(dir: string, ...args: string[]): void {
@@ -34,6 +43,24 @@ function git(dir: string, ...args: string[]): void {
   if (result.status !== 0) throw new Error(result.stderr);
 }
 
+/** A content folder whose articles and index are committed in a git work tree. */
+function committedFolder(): string {
+  const dir = indexedFolder();
+  rmSync(join(dir, ARTICLE_INDEX_DIR), { recursive: true });
+  git(dir, 'init', '-q');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-q', '-m', 'articles');
+  writeArticleIndex(
+    dir,
+    loadArticleIndex(dir, () => undefined),
+  );
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-q', '-m', 'index');
+  return dir;
+}
+
+const indexFiles = (dir: string) => readTree(join(dir, ARTICLE_INDEX_DIR));
+
 describe('the article index', () => {
   it('knows each article by cleaned address, duplicate key and id, and the topics in use', () => {
     const { index, read, changed } = load(indexedFolder());
@@ -41,7 +68,21 @@ describe('the article index', () => {
     expect(index.pathWithUrl('https://a.example/ferry')).toBe('2024/03/ferry-strike-ends.md');
     expect(index.pathWithKey('athens-news\t2024-03-02\tferry strike ends')).toBe('2024/03/ferry-strike-ends.md');
     expect(index.pathWithId('2024/03/harbour')).toBe('2024/03/harbour.md');
+    expect(index.pathWithUrl('https://a.example/elsewhere')).toBeUndefined();
     expect(index.tags()).toEqual(['greece', 'transport']);
+  });
+
+  it('finds an id whose file and folder names are not slugs, and names the first path of several', () => {
+    const dir = indexedFolder();
+    writeFiles(dir, {
+      'articles/2024/Extra Folder/Rasmussen NATO.md': article('NATO', 'https://a.example/ferry'),
+      'articles/2024/extra-folder/rasmussen-nato.md': article('NATO again', 'https://a.example/nato'),
+    });
+    loadAndSave(dir);
+    const { index, read } = load(dir);
+    expect(read).toBe(0);
+    expect(index.pathWithId('2024/extra-folder/rasmussen-nato')).toBe('2024/Extra Folder/Rasmussen NATO.md');
+    expect(index.pathWithUrl('https://a.example/ferry')).toBe('2024/03/ferry-strike-ends.md');
   });
 
   it('still sees an article added by hand that the index does not name, and adds it', () => {
@@ -61,39 +102,88 @@ describe('the article index', () => {
     expect(index.pathWithUrl('https://a.example/harbour')).toBeUndefined();
   });
 
-  it('forgets a deleted article, its address and its topics', () => {
+  it('forgets a deleted article, its address and its topics, and so does the index written after', () => {
     const dir = indexedFolder();
     rmSync(join(dir, 'articles/2024/03/harbour.md'));
     const { index, changed } = load(dir);
     expect(changed).toBe(true);
     expect(index.pathWithUrl('https://a.example/harbour')).toBeUndefined();
     expect(index.tags()).toEqual(['greece']);
+    loadAndSave(dir);
+    const again = load(dir);
+    expect({ read: again.read, changed: again.changed }).toEqual({ read: 0, changed: false });
+    expect(again.index.pathWithUrl('https://a.example/harbour')).toBeUndefined();
+    expect(again.index.tags()).toEqual(['greece']);
   });
 
-  it('rebuilds a damaged index from the files, with one line saying so', () => {
-    for (const damage of [
-      (text: string) => text.replace('"2024/03/harbour.md"', '"2024/03/harbour.md'),
-      (text: string) => text.split('\n').reverse().join('\n'),
-      (text: string) => `<<<<<<< HEAD\n${text}`,
-      (text: string) =>
-        text.replace('https://a.example/harbour', 'https://elsewhere.example/').replace(/git:|stat:/g, ''),
-    ]) {
+  it('writes only what changed, and what it writes equals an index built from scratch', () => {
+    const dir = indexedFolder();
+    writeFiles(dir, {
+      'articles/2024/03/harbour.md': article('Harbour wall', 'https://a.example/harbour-moved', '[ports]'),
+      'articles/2025/01/new-year.md': article('New year', 'https://c.example/new-year', '[greece, calendar]'),
+      'articles/2025/01/_draft.md': article('Draft', 'https://c.example/draft'),
+    });
+    writeFiles(dir, { 'articles/2026/02/later.md': article('Later', 'https://c.example/later') });
+    const before = indexFiles(dir);
+    loadAndSave(dir);
+    const incremental = indexFiles(dir);
+    expect(Object.keys(incremental).filter((file) => incremental[file] !== before[file])).not.toHaveLength(0);
+    rmSync(join(dir, ARTICLE_INDEX_DIR), { recursive: true });
+    loadAndSave(dir);
+    expect(incremental).toEqual(indexFiles(dir));
+    expect(Object.keys(incremental).some((file) => file.includes('draft'))).toBe(false);
+    expect(incremental['tags.jsonl']).toBe('["calendar",1]\n["greece",3]\n["ports",1]\n');
+  });
+
+  it('leaves the files of folders and lookups nothing touched as they were', () => {
+    const dir = indexedFolder();
+    writeFiles(dir, { 'articles/2025/01/new-year.md': article('New year', 'https://c.example/new-year') });
+    const shard = join(dir, ARTICLE_INDEX_DIR, 'paths', '2024%2F03.jsonl');
+    const before = statSync(shard).mtimeMs;
+    const buckets = readdirSync(join(dir, ARTICLE_INDEX_DIR, 'urls')).length;
+    loadAndSave(dir);
+    expect(statSync(shard).mtimeMs).toBe(before);
+    expect(readdirSync(join(dir, ARTICLE_INDEX_DIR, 'urls')).length).toBeLessThanOrEqual(buckets + 1);
+    expect(load(dir).index.pathWithUrl('https://c.example/new-year')).toBe('2025/01/new-year.md');
+  });
+
+  it('rebuilds a damaged index from the files, with one line saying so, when the damage is found', () => {
+    const damages: [string, (text: string) => string][] = [
+      ['folders.jsonl', (text) => text.replace('version 2', 'version 1')],
+      ['folders.jsonl', () => '# Broadsheet article index: a run was stopped while writing it.\n'],
+      ['paths/2024%2F03.jsonl', (text) => text.replace('"harbour.md"', '"harbour.md')],
+      ['paths/2024%2F03.jsonl', (text) => text.split('\n').reverse().join('\n')],
+      ['tags.jsonl', (text) => `<<<<<<< HEAD\n${text}`],
+    ];
+    for (const [file, damage] of damages) {
       const dir = indexedFolder();
-      const file = join(dir, ARTICLE_INDEX_FILE);
-      writeFileSync(file, damage(readFileSync(file, 'utf8')));
-      const { index, notices, read } = load(dir);
-      expect(notices).toHaveLength(1);
-      expect(notices[0]).toMatch(
-        /^article-index\.jsonl: the file (was damaged|is of another version).*rebuilt it from the 2 article file\(s\)\.$/,
-      );
-      expect(read).toBe(2);
+      const path = join(dir, ARTICLE_INDEX_DIR, file);
+      writeFileSync(path, damage(readFileSync(path, 'utf8')));
+      // A file found damaged when the run loads the index or asks it a question: the answers come from the files.
+      writeFiles(dir, { 'articles/2024/03/harbour.md': article('Harbour', 'https://a.example/harbour', '[ports]') });
+      const { index, notices } = load(dir);
       expect(index.pathWithUrl('https://a.example/harbour')).toBe('2024/03/harbour.md');
+      expect(index.tags()).toEqual(['greece', 'ports']);
+      expect(notices, file).toHaveLength(1);
+      expect(notices[0]).toMatch(/^article-index: .*; rebuilt it from the 2 article file\(s\)\.$/);
     }
+  });
+
+  it('rebuilds when an address file is damaged, found on the first lookup that reads it', () => {
+    const dir = indexedFolder();
+    const folder = join(dir, ARTICLE_INDEX_DIR, 'urls');
+    for (const file of readdirSync(folder)) writeFileSync(join(folder, file), '<<<<<<< HEAD\n');
+    const { index, notices, read } = load(dir);
+    expect(read).toBe(0);
+    expect(notices).toEqual([]);
+    expect(index.pathWithUrl('https://a.example/harbour')).toBe('2024/03/harbour.md');
+    expect(notices).toHaveLength(1);
+    expect(index.needsWriting()).toBe(true);
   });
 
   it('reads an entry again when its stamp no longer matches the file, even if the index says otherwise', () => {
     const dir = indexedFolder();
-    const file = join(dir, ARTICLE_INDEX_FILE);
+    const file = join(dir, ARTICLE_INDEX_DIR, 'paths', '2024%2F03.jsonl');
     // A stale entry: the right stamp format, the wrong stamp and a wrong address.
     writeFileSync(
       file,
@@ -104,7 +194,6 @@ describe('the article index', () => {
     );
     const { index, read } = load(dir);
     expect(read).toBe(1);
-    expect(index.pathWithUrl('https://x.example/')).toBeUndefined();
     expect(index.pathWithUrl('https://a.example/harbour')).toBe('2024/03/harbour.md');
   });
 
@@ -130,38 +219,57 @@ describe('the article index', () => {
     expect(index.pathWithUrl('https://never.example/')).toBeUndefined();
   });
 
-  it('in a git work tree, reads only the files git says differ from what it has, shallow clones included', () => {
-    const dir = indexedFolder();
-    rmSync(join(dir, ARTICLE_INDEX_FILE));
-    git(dir, 'init', '-q');
+  it('in a git work tree, reads only files in folders git changed and files it reports uncommitted', () => {
+    const dir = committedFolder();
+    const committed = load(dir);
+    expect({ mode: committed.mode, read: committed.read, changed: committed.changed }).toEqual({
+      mode: 'git',
+      read: 0,
+      changed: false,
+    });
+    // A commit that adds an article to another folder: only that file is read, not the folder git did not change.
+    writeFiles(dir, { 'articles/2024/04/committed.md': article('Committed', 'https://b.example/committed') });
     git(dir, 'add', '.');
-    git(dir, 'commit', '-q', '-m', 'articles');
-    const first = load(dir);
-    expect(first.mode).toBe('git');
-    expect(first.read).toBe(2);
-    writeArticleIndex(dir, first.index, first.mode);
+    git(dir, 'commit', '-q', '-m', 'one more');
+    const next = load(dir);
+    expect({ read: next.read, changed: next.changed }).toEqual({ read: 1, changed: true });
+    writeArticleIndex(dir, next);
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'index');
-    // Committed: nothing to read. Then a hand edit, an untracked article and a deletion, none committed.
     expect(load(dir).read).toBe(0);
+    // Then a hand edit, an untracked article and a deletion, none committed.
     writeFileSync(join(dir, 'articles/2024/03/harbour.md'), article('Harbour wall', 'https://a.example/moved'));
     writeFiles(dir, { 'articles/2024/04/by-hand.md': article('By hand', 'https://b.example/by-hand') });
     rmSync(join(dir, 'articles/2024/03/ferry-strike-ends.md'));
     const edited = load(dir);
-    expect(edited.read).toBe(2);
+    expect(edited.read).toBe(3);
     expect(edited.index.pathWithUrl('https://a.example/moved')).toBe('2024/03/harbour.md');
+    expect(edited.index.pathWithUrl('https://a.example/harbour')).toBeUndefined();
     expect(edited.index.pathWithUrl('https://b.example/by-hand')).toBe('2024/04/by-hand.md');
     expect(edited.index.pathWithUrl('https://a.example/ferry')).toBeUndefined();
-    // A fresh shallow clone (no history, new file times) trusts the committed index without reading anything.
+    writeArticleIndex(dir, edited);
+    // Reverted without a commit: the folders the written index took from the work tree are compared again.
+    git(dir, 'checkout', '--', 'articles');
+    rmSync(join(dir, 'articles/2024/04/by-hand.md'));
+    const reverted = load(dir);
+    expect(reverted.index.pathWithUrl('https://a.example/harbour')).toBe('2024/03/harbour.md');
+    expect(reverted.index.pathWithUrl('https://a.example/ferry')).toBe('2024/03/ferry-strike-ends.md');
+    expect(reverted.index.pathWithUrl('https://b.example/by-hand')).toBeUndefined();
+  });
+
+  it('in a fresh shallow clone, trusts the committed index without reading an article', () => {
+    const dir = committedFolder();
+    writeFiles(dir, { 'articles/2024/04/by-hand.md': article('By hand', 'https://b.example/by-hand') });
+    const loaded = load(dir);
+    writeArticleIndex(dir, loaded);
     git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'edits');
-    writeArticleIndex(dir, edited.index, 'git');
-    git(dir, 'commit', '-q', '-am', 'index');
+    git(dir, 'commit', '-q', '-m', 'by hand, with the index');
     const clone = temporaryFolder('seen-index-clone');
     rmSync(clone, { recursive: true, force: true });
     const cloned = spawnSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, clone], { encoding: 'utf8' });
     expect(cloned.status, cloned.stderr).toBe(0);
     const fresh = load(clone);
+    // The folder written from the work tree is compared once more, file by file against git: nothing to read.
     expect({ read: fresh.read, changed: fresh.changed, notices: fresh.notices }).toEqual({
       read: 0,
       changed: false,

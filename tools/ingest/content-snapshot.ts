@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { parseYaml } from '../../src/lib/frontmatter';
 import { sourceSchema } from '../../src/lib/schemas';
 import { ImportError } from './errors';
-import { type ArticleIndex, loadArticleIndex, type StampMode, writeArticleIndex } from './seen-index';
+import {
+  type ArticleIndex,
+  type LoadedArticleIndex,
+  loadArticleIndex,
+  loadArticleIndexLater,
+  writeArticleIndex,
+} from './seen-index';
 import type { KnownSource } from './sources';
 
 /** What the importer needs to know about an article that is already in the content folder. */
@@ -32,17 +38,11 @@ export interface ContentSnapshot {
    */
   readonly articles: ArticleIndex;
   /** How the article index was loaded, when it was (`readContentSnapshot`): to write it back (`saveArticleIndex`). */
-  readonly index?: { readonly mode: StampMode; readonly changed: boolean } | undefined;
+  readonly index?: LoadedArticleIndex | undefined;
 }
 
-/**
- * Reads every source file (an invalid one is an error) and the article index, brought up to date with the article
- * files (`loadArticleIndex`; `notice` hears when it had to be rebuilt).
- */
-export function readContentSnapshot(
-  contentDir: string,
-  notice: (line: string) => void = (line) => console.error(line),
-): ContentSnapshot {
+/** Reads every source file, validated with the build's schema; an invalid one is an error naming the file. */
+export function readSources(contentDir: string): KnownSource[] {
   if (!existsSync(join(contentDir, 'sources'))) {
     throw new ImportError(
       `${contentDir} has no sources/ folder: is it a Broadsheet content folder? Pass --content <dir>.`,
@@ -69,8 +69,33 @@ export function readContentSnapshot(
     const intake = feed ? { feed, fullText, tags: feedTags, limit: feedLimit } : undefined;
     sources.push({ id: file.replace(/\.ya?ml$/, ''), name, url, language, description, intake });
   }
+  return sources;
+}
+
+/**
+ * Reads every source file (an invalid one is an error) and the article index, brought up to date with the article
+ * files (`loadArticleIndex`; `notice` hears when it had to be rebuilt).
+ */
+export function readContentSnapshot(
+  contentDir: string,
+  notice: (line: string) => void = (line) => console.error(line),
+): ContentSnapshot {
+  const sources = readSources(contentDir);
   const loaded = loadArticleIndex(contentDir, notice);
-  return { contentDir, sources, articles: loaded.index, index: { mode: loaded.mode, changed: loaded.changed } };
+  return { contentDir, sources, articles: loaded.index, index: loaded };
+}
+
+/**
+ * `readContentSnapshot` for a run that has other work to do meanwhile: the sources (already read with `readSources`)
+ * and the article index, whose check of the work tree runs in the background (`loadArticleIndexLater`).
+ */
+export async function readContentSnapshotLater(
+  contentDir: string,
+  sources: readonly KnownSource[],
+  notice: (line: string) => void = (line) => console.error(line),
+): Promise<ContentSnapshot> {
+  const loaded = await loadArticleIndexLater(contentDir, notice);
+  return { contentDir, sources, articles: loaded.index, index: loaded };
 }
 
 /**
@@ -79,6 +104,6 @@ export function readContentSnapshot(
  */
 export function saveArticleIndex(before: ContentSnapshot, after: ContentSnapshot = before): void {
   if (!before.index) return;
-  if (!before.index.changed && after.articles === before.articles) return;
-  writeArticleIndex(before.contentDir, after.articles, before.index.mode);
+  if (!before.index.changed && !after.articles.needsWriting()) return;
+  writeArticleIndex(before.contentDir, before.index, after.articles);
 }

@@ -1,40 +1,40 @@
 // The article index: what `npm run fetch` and `npm run import` need to know about the articles already in a content
-// folder (each one's cleaned sourceUrl, the importer's duplicate key, its id and its topics), kept in one committed
-// file so that a run does not read every article file. Every article file is still listed each run, with a stamp that
-// changes when the file does (git's object id, or size and times outside git), and any file whose stamp differs from
-// the index is read again: the index can be stale or damaged without a duplicate slipping through or an article being
-// forgotten. docs/intake.md#the-article-index says why this design.
-import { spawnSync } from 'node:child_process';
+// folder (each one's cleaned sourceUrl, the importer's duplicate key, its id and its topics), kept in committed files
+// (seen-index-store.ts) so that a run reads neither every article file nor every entry. What changed since the index
+// was written is found from git (article-listing.ts): folders whose tree id moved are compared file by file, and files
+// git reports as uncommitted are always read. So a stale index never lets a duplicate through or forgets an article.
+// docs/intake.md#the-article-index says why this design.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseContentDate, writtenDay } from '../../src/lib/content-date';
 import { FrontmatterError, splitMarkdown } from '../../src/lib/frontmatter';
 import { articleIdFromPath } from '../../src/lib/slug';
+import {
+  type ArticleListing,
+  folderOf,
+  listArticles,
+  listArticlesLater,
+  type StampMode,
+  walkArticles,
+} from './article-listing';
 import type { ExistingArticle } from './content-snapshot';
+import {
+  ARTICLE_INDEX_DIR,
+  byText,
+  DamagedIndexError,
+  type IndexBase,
+  type IndexedArticle,
+  type LookupField,
+  MemoryIndex,
+  readStoredFolders,
+  StoredIndex,
+  writeIndexChanges,
+  writeWholeIndex,
+} from './seen-index-store';
 import { cleanSourceUrl } from './web-url';
 
-/** The index file, at the root of the content folder beside `intake-state.json`. */
-export const ARTICLE_INDEX_FILE = 'article-index.jsonl';
-
-// The first line names the format. A change to what an entry holds, or to how URLs are cleaned or keys made, needs a
-// new version: an index of another version is rebuilt.
-const HEADER =
-  '# Broadsheet article index, version 1. Written by npm run fetch and npm run import; delete it to rebuild.';
-
-/** One article as the index keeps it. */
-export interface IndexedArticle {
-  /** Its path under `articles/`, with `/` separators. */
-  readonly path: string;
-  /** What the file was when it was read (`git:<object id>` or `stat:<size>:<mtime>:<ctime>`); absent until written. */
-  readonly stamp?: string | undefined;
-  /** Its sourceUrl, cleaned (`cleanSourceUrl`). */
-  readonly url?: string | undefined;
-  /** Its duplicate key (`duplicateKey`): the same source, title and day. */
-  readonly key?: string | undefined;
-  /** Its topics. */
-  readonly tags: readonly string[];
-}
+export { ARTICLE_INDEX_DIR, type IndexedArticle, type StampMode };
 
 /**
  * The importer's duplicate rule as a key: the same source, the same title (case and spacing aside) and the same
@@ -62,203 +62,311 @@ export function indexedArticle(article: ExistingArticle, stamp?: string): Indexe
   };
 }
 
-const byPathOrder = (a: IndexedArticle, b: IndexedArticle) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-
 /**
- * What is known about a content folder's articles, looked up by address, duplicate key and id without a scan. It does
- * not change: `with` returns a new index with one more article (the files a run plans before writing them), which
- * looks at its own few articles first and then at the index it was made from, so adding costs nothing per article
- * already there.
+ * A stored index that turns itself into one rebuilt from the article files the first time a file of it proves
+ * damaged, whenever that is (files are read when first asked about), saying so once.
  */
-export class ArticleIndex {
-  readonly #base: ArticleIndex | undefined;
-  readonly #own: ReadonlyMap<string, IndexedArticle>;
-  readonly #byUrl = new Map<string, string>();
-  readonly #byKey = new Map<string, string>();
-  readonly #byId = new Map<string, string>();
-  readonly #tags = new Set<string>();
-  #sortedTags: readonly string[] | undefined;
+class RecoveringIndex implements IndexBase {
+  #memory: MemoryIndex | undefined;
 
-  /**
-   * An index of these articles (over `base`, when given); of several with one address, key or id, the first by path
-   * is the one named.
-   */
-  constructor(articles: Iterable<IndexedArticle>, base?: ArticleIndex) {
-    this.#base = base;
-    const own = new Map<string, IndexedArticle>();
-    for (const article of articles) own.set(article.path, article);
-    this.#own = own;
-    for (const article of [...own.values()].sort(byPathOrder)) {
-      if (article.url !== undefined && !this.#byUrl.has(article.url)) this.#byUrl.set(article.url, article.path);
-      if (article.key !== undefined && !this.#byKey.has(article.key)) this.#byKey.set(article.key, article.path);
-      const id = articleIdFromPath(article.path);
-      if (id !== undefined && !this.#byId.has(id)) this.#byId.set(id, article.path);
-      for (const tag of article.tags) this.#tags.add(tag);
+  constructor(
+    readonly stored: StoredIndex,
+    private readonly rebuild: (problem: string) => MemoryIndex,
+  ) {}
+
+  /** The index rebuilt from the files, once a stored file proved damaged. */
+  get memory(): MemoryIndex | undefined {
+    return this.#memory;
+  }
+
+  /** Gives up the stored index for one rebuilt from the files. */
+  recover(error: DamagedIndexError): MemoryIndex {
+    this.#memory ??= this.rebuild(`${error.message} was damaged`);
+    return this.#memory;
+  }
+
+  #ask<T>(question: (base: IndexBase) => T): T {
+    if (this.#memory) return question(this.#memory);
+    try {
+      return question(this.stored);
+    } catch (error) {
+      if (!(error instanceof DamagedIndexError)) throw error;
+      return question(this.recover(error));
     }
   }
 
-  /** Every article, sorted by path (one added at a path replaces the one there). */
-  articles(): IndexedArticle[] {
-    const base = this.#base?.articles().filter((article) => !this.#own.has(article.path)) ?? [];
-    return [...base, ...this.#own.values()].sort(byPathOrder);
+  entry(path: string): IndexedArticle | undefined {
+    return this.#ask((base) => base.entry(path));
+  }
+
+  paths(field: LookupField, value: string): readonly string[] {
+    return this.#ask((base) => base.paths(field, value));
+  }
+
+  tagCounts(): ReadonlyMap<string, number> {
+    return this.#ask((base) => base.tagCounts());
+  }
+}
+
+/**
+ * What is known about a content folder's articles, looked up by address, duplicate key and id without a scan: the
+ * index as stored (or built), with the articles found changed since it was written and the ones a run plans laid over
+ * it. It does not change: `with` returns a new index with one more article.
+ */
+export class ArticleIndex {
+  readonly #base: IndexBase;
+  readonly #changes: ReadonlyMap<string, IndexedArticle | null>;
+  readonly #changed = {
+    url: new Map<string, string[]>(),
+    key: new Map<string, string[]>(),
+    id: new Map<string, string[]>(),
+  };
+  #sortedTags: readonly string[] | undefined;
+
+  /** An index of `base` with `changes` laid over it: an article by path, or null for one that is gone. */
+  constructor(base: IndexBase, changes: ReadonlyMap<string, IndexedArticle | null> = new Map()) {
+    this.#base = base;
+    this.#changes = changes;
+    const add = (map: Map<string, string[]>, value: string | undefined, path: string) => {
+      if (value !== undefined) map.set(value, [...(map.get(value) ?? []), path]);
+    };
+    for (const [path, article] of changes) {
+      if (!article) continue;
+      add(this.#changed.url, article.url, path);
+      add(this.#changed.key, article.key, path);
+      add(this.#changed.id, articleIdFromPath(path), path);
+    }
+  }
+
+  // Of several articles with one value, the first by path is the one named.
+  #pathWith(field: LookupField, value: string): string | undefined {
+    let first: string | undefined;
+    for (const path of this.#base.paths(field, value)) {
+      if (!this.#changes.has(path) && (first === undefined || path < first)) first = path;
+    }
+    for (const path of this.#changed[field].get(value) ?? []) if (first === undefined || path < first) first = path;
+    return first;
   }
 
   /** The path of the article with this cleaned sourceUrl. */
   pathWithUrl(url: string): string | undefined {
-    return this.#byUrl.get(url) ?? this.#base?.pathWithUrl(url);
+    return this.#pathWith('url', url);
   }
 
   /** The path of the article with this duplicate key (`duplicateKey`). */
   pathWithKey(key: string): string | undefined {
-    return this.#byKey.get(key) ?? this.#base?.pathWithKey(key);
+    return this.#pathWith('key', key);
   }
 
   /** The path of the article with this id (its URL segment). */
   pathWithId(id: string): string | undefined {
-    return this.#byId.get(id) ?? this.#base?.pathWithId(id);
+    return this.#pathWith('id', id);
   }
 
   /** The topics the articles use, sorted. */
   tags(): readonly string[] {
-    this.#sortedTags ??= [...new Set([...(this.#base?.tags() ?? []), ...this.#tags])].sort();
+    if (!this.#sortedTags) {
+      const counts = new Map(this.#base.tagCounts());
+      for (const [path, article] of this.#changes) {
+        for (const tag of this.#base.entry(path)?.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) - 1);
+        for (const tag of article?.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      this.#sortedTags = [...counts.keys()].filter((tag) => (counts.get(tag) ?? 0) > 0).sort(byText);
+    }
     return this.#sortedTags;
   }
 
-  /** A new index with one more article. */
+  /** A new index with one more article (one at a path already there replaces it). */
   with(article: IndexedArticle): ArticleIndex {
-    return this.#base
-      ? new ArticleIndex([...this.#own.values(), article], this.#base)
-      : new ArticleIndex([article], this);
+    return new ArticleIndex(this.#base, new Map(this.#changes).set(article.path, article));
+  }
+
+  /** Whether it differs from what is stored: articles changed or planned, or the stored index had to be rebuilt. */
+  needsWriting(): boolean {
+    return this.#changes.size > 0 || (this.#base instanceof RecoveringIndex && this.#base.memory !== undefined);
+  }
+
+  /** For `writeArticleIndex`: the index underneath and what is laid over it. */
+  parts(): { readonly base: IndexBase; readonly changes: ReadonlyMap<string, IndexedArticle | null> } {
+    return { base: this.#base, changes: this.#changes };
   }
 }
 
 /** An index of articles as the importer describes them (tests, and folders read in full). */
 export function articleIndexOf(articles: readonly ExistingArticle[]): ArticleIndex {
-  return new ArticleIndex(articles.map((article) => indexedArticle(article)));
+  return new ArticleIndex(new MemoryIndex(articles.map((article) => indexedArticle(article))));
 }
-
-/** How the files were listed: git's object ids, or file sizes and times. */
-export type StampMode = 'git' | 'stat';
 
 /** The index of a content folder, brought up to date with its files. */
 export interface LoadedArticleIndex {
   readonly index: ArticleIndex;
-  /** Whether it differs from the file (articles read again, added or gone): then it is worth writing back. */
+  /** Whether it differs from the stored index (articles read again, added or gone, or rebuilt): worth writing back. */
   readonly changed: boolean;
   /** How files were stamped; new files get stamps the same way when the index is written. */
   readonly mode: StampMode;
   /** Article files read this time (those the index did not know as they are). */
   readonly read: number;
+  /** Each article folder with the git tree id its entries are known to match (null: compare it next time). */
+  readonly records: ReadonlyMap<string, string | null>;
 }
 
-/**
- * Reads the index and brings it up to date with the article files: every file is listed with its stamp, and only files
- * the index does not have with that stamp are read. A missing index is built from all the files; a damaged one, or one
- * of another version, too, with one line to `notice` saying so.
- */
-export function loadArticleIndex(
-  contentDir: string,
-  notice: (line: string) => void = (line) => console.error(line),
-): LoadedArticleIndex {
-  const stored = readIndexFile(contentDir);
-  const { mode, stamps } = listArticleStamps(contentDir);
-  const known = 'entries' in stored ? stored.entries : new Map<string, IndexedArticle>();
-  const articles: IndexedArticle[] = [];
-  let read = 0;
-  let changed = !('entries' in stored);
-  for (const [path, stamp] of stamps) {
-    const entry = known.get(path);
-    if (stamp !== undefined && entry?.stamp === stamp) {
-      articles.push(entry);
-      continue;
-    }
-    const fresh = readArticleEntry(contentDir, path, mode, stamp);
-    if (!fresh) continue;
-    read += 1;
-    if (!entry || !sameEntry(entry, fresh)) changed = true;
-    articles.push(fresh);
-  }
-  if (known.size !== articles.length || articles.some((article) => !known.has(article.path))) changed = true;
-  // A first run builds the index quietly; an index that cannot be trusted is worth a line.
-  if ('problem' in stored && stored.problem !== NO_INDEX) {
-    notice(`${ARTICLE_INDEX_FILE}: ${stored.problem}; rebuilt it from the ${read} article file(s).`);
-  }
-  return { index: new ArticleIndex(articles), changed, mode, read };
-}
-
-/**
- * Writes the index whole (a temporary file in `<content>/.partial/`, renamed into place), so a killed run leaves the old
- * index or the new one. Articles without a stamp (planned in this run) are read from their files now; one whose file
- * is not there (a failed write) is left out, so the index only describes files as they are.
- */
-export function writeArticleIndex(contentDir: string, index: ArticleIndex, mode: StampMode): void {
-  const lines = [HEADER];
-  for (const planned of index.articles()) {
-    // A planned article is read from its file, not taken from the plan: the write may have failed, or found another
-    // article under that name.
-    const article = planned.stamp === undefined ? readArticleEntry(contentDir, planned.path, mode, undefined) : planned;
-    if (article?.stamp === undefined) continue;
-    lines.push(JSON.stringify([article.path, article.stamp, article.url ?? null, article.key ?? null, article.tags]));
-  }
-  const folder = join(contentDir, '.partial');
-  mkdirSync(folder, { recursive: true });
-  const temporary = join(folder, `${process.pid}-${ARTICLE_INDEX_FILE}`);
-  writeFileSync(temporary, `${lines.join('\n')}\n`);
-  try {
-    renameSync(temporary, join(contentDir, ARTICLE_INDEX_FILE));
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-}
+const articlePath = (folder: string, name: string) => (folder === '' ? name : `${folder}/${name}`);
 
 function sameEntry(a: IndexedArticle, b: IndexedArticle): boolean {
   return a.stamp === b.stamp && a.url === b.url && a.key === b.key && a.tags.join('\n') === b.tags.join('\n');
 }
 
-const NO_INDEX = 'there was no index yet';
-
-type StoredIndex = { readonly entries: Map<string, IndexedArticle> } | { readonly problem: string };
-
-/** The index file's entries, or why they cannot be trusted (missing, another version, a line that is not an entry). */
-function readIndexFile(contentDir: string): StoredIndex {
-  const path = join(contentDir, ARTICLE_INDEX_FILE);
-  if (!existsSync(path)) return { problem: NO_INDEX };
-  const lines = readFileSync(path, 'utf8').split('\n');
-  if (lines[0] !== HEADER) return { problem: 'the file is of another version or damaged (its first line)' };
-  const entries = new Map<string, IndexedArticle>();
-  let previous = '';
-  for (let index = 1; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    if (line === '' && index === lines.length - 1) break;
-    const entry = parseEntry(line);
-    // Sorted and unique, as written: anything else is a hand edit or a bad merge.
-    if (!entry || entry.path <= previous) return { problem: `the file was damaged (line ${index + 1})` };
-    previous = entry.path;
-    entries.set(entry.path, entry);
-  }
-  return { entries };
+/** Each listed folder with its tree id, null for those holding uncommitted articles. */
+function folderRecords(listing: ArticleListing): Map<string, string | null> {
+  const records = new Map<string, string | null>();
+  for (const [folder, tree] of listing.folders) records.set(folder, tree ?? null);
+  for (const path of listing.uncommitted) records.set(folderOf(path), null);
+  return records;
 }
 
-function parseEntry(line: string): IndexedArticle | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
+/** Every article file read, as the folder is now. */
+function readEveryArticle(contentDir: string, mode: StampMode): IndexedArticle[] {
+  const walked = walkArticles(contentDir);
+  const articles: IndexedArticle[] = [];
+  for (const folder of walked.folders.keys()) {
+    for (const [name, stamp] of walked.files(folder)) {
+      const article = readArticleEntry(
+        contentDir,
+        articlePath(folder, name),
+        mode,
+        mode === 'stat' ? stamp : undefined,
+      );
+      if (article) articles.push(article);
+    }
   }
-  if (!Array.isArray(value) || value.length !== 5) return undefined;
-  const [path, stamp, url, key, tags] = value as unknown[];
-  const text = (item: unknown) => typeof item === 'string' && item.length > 0;
-  if (!text(path) || !(url === null || text(url)) || !(key === null || text(key))) return undefined;
-  if (typeof stamp !== 'string' || !/^(?:git:[0-9a-f]{40,64}|stat:\d+:[\d.]+:[\d.]+)$/.test(stamp)) return undefined;
-  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) return undefined;
-  return {
-    path: path as string,
-    stamp: stamp as string,
-    url: (url as string | null) ?? undefined,
-    key: (key as string | null) ?? undefined,
-    tags: tags as string[],
+  return articles;
+}
+
+function rebuildIndex(
+  contentDir: string,
+  listing: ArticleListing,
+  problem: string | undefined,
+  notice: (line: string) => void,
+): LoadedArticleIndex {
+  const articles = readEveryArticle(contentDir, listing.mode);
+  // A first run builds the index quietly; an index that cannot be trusted is worth a line.
+  if (problem) notice(`${ARTICLE_INDEX_DIR}: ${problem}; rebuilt it from the ${articles.length} article file(s).`);
+  const index = new ArticleIndex(new MemoryIndex(articles));
+  return { index, changed: true, mode: listing.mode, read: articles.length, records: folderRecords(listing) };
+}
+
+/**
+ * Reads the index and brings it up to date with the article files. In a git work tree, a folder whose tree id is the
+ * one recorded is trusted as a whole; any other folder is compared file by file with what git has, and only files
+ * whose object id differs are read; files git reports as uncommitted are always read. Elsewhere every folder is
+ * compared, by file sizes and times. A missing index is built from all the files; a damaged one, or one of another
+ * version, too, with one line to `notice` saying so.
+ */
+export function loadArticleIndex(
+  contentDir: string,
+  notice: (line: string) => void = (line) => console.error(line),
+): LoadedArticleIndex {
+  return loadWithListing(contentDir, listArticles(contentDir), notice);
+}
+
+/** `loadArticleIndex`, with git's check of the work tree run in the background (`listArticlesLater`). */
+export async function loadArticleIndexLater(
+  contentDir: string,
+  notice: (line: string) => void = (line) => console.error(line),
+): Promise<LoadedArticleIndex> {
+  return loadWithListing(contentDir, await listArticlesLater(contentDir), notice);
+}
+
+function loadWithListing(
+  contentDir: string,
+  listing: ArticleListing,
+  notice: (line: string) => void,
+): LoadedArticleIndex {
+  const stored = readStoredFolders(contentDir);
+  if ('problem' in stored) return rebuildIndex(contentDir, listing, stored.quiet ? undefined : stored.problem, notice);
+  try {
+    return refreshIndex(contentDir, listing, new StoredIndex(contentDir, stored.folders), notice);
+  } catch (error) {
+    if (!(error instanceof DamagedIndexError)) throw error;
+    return rebuildIndex(contentDir, listing, `${error.message} was damaged`, notice);
+  }
+}
+
+function refreshIndex(
+  contentDir: string,
+  listing: ArticleListing,
+  stored: StoredIndex,
+  notice: (line: string) => void,
+): LoadedArticleIndex {
+  const changes = new Map<string, IndexedArticle | null>();
+  const records = folderRecords(listing);
+  let read = 0;
+  const compare = (path: string, known: IndexedArticle | undefined, stamp: string | undefined) => {
+    const fresh = readArticleEntry(contentDir, path, listing.mode, stamp);
+    read += 1;
+    if (fresh ? !known || !sameEntry(known, fresh) : known) changes.set(path, fresh ?? null);
   };
+  for (const folder of new Set([...stored.folders.keys(), ...listing.folders.keys()])) {
+    const now = listing.folders.get(folder);
+    if (now !== undefined && stored.folders.get(folder) === now) continue;
+    const shard = stored.shard(folder);
+    const files = listing.folders.has(folder) ? listing.files(folder) : new Map<string, string | undefined>();
+    for (const [name, stamp] of files) {
+      const path = articlePath(folder, name);
+      const known = shard.get(name);
+      if (listing.uncommitted.has(path) || (stamp !== undefined && known?.stamp === stamp)) continue;
+      compare(path, known, stamp);
+    }
+    for (const name of shard.keys()) {
+      const path = articlePath(folder, name);
+      if (!files.has(name) && !listing.uncommitted.has(path)) changes.set(path, null);
+    }
+  }
+  for (const path of listing.uncommitted) compare(path, stored.entry(path), undefined);
+  const base = new RecoveringIndex(stored, (problem) => {
+    const articles = readEveryArticle(contentDir, listing.mode);
+    notice(`${ARTICLE_INDEX_DIR}: ${problem}; rebuilt it from the ${articles.length} article file(s).`);
+    return new MemoryIndex(articles);
+  });
+  return { index: new ArticleIndex(base, changes), changed: changes.size > 0, mode: listing.mode, read, records };
+}
+
+/**
+ * Writes the index back: only the files that changed when the stored index can be kept, else the whole index. Planned
+ * articles (no stamp yet) are read from their files now, and one whose file is not there (a failed write) is left out,
+ * so the index only describes files as they are. `index` is `loaded.index` with the run's planned articles.
+ */
+export function writeArticleIndex(
+  contentDir: string,
+  loaded: LoadedArticleIndex,
+  index: ArticleIndex = loaded.index,
+): void {
+  const { base, changes: laid } = index.parts();
+  const records = new Map(loaded.records);
+  const changes = new Map<string, IndexedArticle | null>();
+  for (const [path, article] of laid) {
+    if (article?.stamp !== undefined || article === null) {
+      changes.set(path, article);
+      continue;
+    }
+    // A planned article is read from its file, not taken from the plan: the write may have failed, or found another
+    // article under that name. Its folder is not as git has it until the file is committed.
+    changes.set(path, readArticleEntry(contentDir, path, loaded.mode, undefined) ?? null);
+    records.set(folderOf(path), null);
+  }
+  if (base instanceof RecoveringIndex && !base.memory) {
+    try {
+      writeIndexChanges(contentDir, base.stored, changes, records);
+      return;
+    } catch (error) {
+      if (!(error instanceof DamagedIndexError)) throw error;
+      base.recover(error);
+    }
+  }
+  const memory = base instanceof RecoveringIndex ? (base.memory as MemoryIndex) : (base as MemoryIndex);
+  const articles = [...memory.entries()].filter((article) => !changes.has(article.path));
+  for (const article of changes.values()) if (article) articles.push(article);
+  writeWholeIndex(contentDir, articles, records);
 }
 
 /** Reads one article file into an entry; undefined when it is gone. */
@@ -275,7 +383,7 @@ function readArticleEntry(
   } catch {
     return undefined;
   }
-  const fileStamp = stamp ?? (mode === 'git' ? gitStamp(bytes) : stampOf(filePath, 'stat'));
+  const fileStamp = stamp ?? (mode === 'git' ? gitStamp(bytes) : statStamp(filePath));
   return indexedArticle(existingArticle(path, bytes.toString('utf8')), fileStamp);
 }
 
@@ -311,79 +419,11 @@ function gitStamp(bytes: Uint8Array): string {
   return `git:${hash.digest('hex')}`;
 }
 
-function stampOf(filePath: string, mode: StampMode): string | undefined {
+function statStamp(filePath: string): string | undefined {
   try {
-    if (mode === 'git') return gitStamp(readFileSync(filePath));
     const stats = statSync(filePath);
     return stats.isFile() ? `stat:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** Whether a path under `articles/` is an article the importer counts: a `.md` file, no part of it starting with `_`. */
-function isArticlePath(path: string): boolean {
-  return path.endsWith('.md') && !path.split('/').some((part) => part.startsWith('_'));
-}
-
-/**
- * Every article file with its stamp. In a git work tree, git's object ids (no file is read): committed files have the
- * id git lists, and files git says differ from it (modified, new, in a conflict) have no stamp, so they are read.
- * Elsewhere, size and times from the file system.
- */
-function listArticleStamps(contentDir: string): { mode: StampMode; stamps: Map<string, string | undefined> } {
-  const fromGit = listWithGit(contentDir);
-  if (fromGit) return { mode: 'git', stamps: fromGit };
-  const stamps = new Map<string, string | undefined>();
-  const walk = (folder: string, prefix: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name.startsWith('_')) continue;
-      const path = join(folder, name);
-      let stats;
-      try {
-        stats = statSync(path);
-      } catch {
-        continue;
-      }
-      if (stats.isDirectory()) walk(path, `${prefix}${name}/`);
-      else if (stats.isFile() && name.endsWith('.md')) {
-        stamps.set(`${prefix}${name}`, `stat:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`);
-      }
-    }
-  };
-  walk(join(contentDir, 'articles'), '');
-  return { mode: 'stat', stamps };
-}
-
-function git(contentDir: string, args: readonly string[]): string | undefined {
-  const result = spawnSync('git', ['-C', contentDir, ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-  return result.status === 0 ? result.stdout : undefined;
-}
-
-function listWithGit(contentDir: string): Map<string, string | undefined> | undefined {
-  if (git(contentDir, ['rev-parse', '--is-inside-work-tree'])?.trim() !== 'true') return undefined;
-  const staged = git(contentDir, ['ls-files', '-s', '-z', '--', 'articles']);
-  const changed = git(contentDir, ['ls-files', '-m', '-o', '-z', '--', 'articles']);
-  if (staged === undefined || changed === undefined) return undefined;
-  const stamps = new Map<string, string | undefined>();
-  for (const record of staged.split('\0')) {
-    // `<mode> <object> <stage>\t<path>`; a link (120000) or a conflict (stage > 0) is read, not trusted.
-    const match = /^(\d+) ([0-9a-f]+) (\d)\tarticles\/(.+)$/.exec(record);
-    if (!match?.[4] || !isArticlePath(match[4])) continue;
-    const trusted = match[1] === '100644' || match[1] === '100755';
-    stamps.set(match[4], trusted && match[3] === '0' ? `git:${match[2]}` : undefined);
-  }
-  // A folder whose articles git does not track (ignored, or not added yet) is listed from the file system instead.
-  if (stamps.size === 0) return undefined;
-  for (const path of changed.split('\0')) {
-    const relative = path.startsWith('articles/') ? path.slice('articles/'.length) : undefined;
-    if (relative && isArticlePath(relative)) stamps.set(relative, undefined);
-  }
-  return stamps;
 }

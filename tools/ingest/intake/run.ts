@@ -2,7 +2,7 @@
 // time per host), each new item becomes an article through the importer's stages, and what happened to each source
 // is reported. One source's failure never stops the others.
 import type { ContentDate } from '../../../src/lib/content-date';
-import { type ContentSnapshot, readContentSnapshot, saveArticleIndex } from '../content-snapshot';
+import { type ContentSnapshot, readContentSnapshotLater, readSources, saveArticleIndex } from '../content-snapshot';
 import { ImportError } from '../errors';
 import { parseFeed } from '../feeds/parse-feed';
 import { FeedError, type FeedItem, type ParsedFeed } from '../feeds/types';
@@ -112,7 +112,10 @@ function newestFirst(items: readonly FeedItem[]): FeedItem[] {
 }
 
 /** The sources to fetch: the named ones (each must exist and have a feed) or every source with a feed. */
-export function selectSources(snapshot: ContentSnapshot, sourceIds: readonly string[] | undefined): KnownSource[] {
+export function selectSources(
+  snapshot: Pick<ContentSnapshot, 'sources'>,
+  sourceIds: readonly string[] | undefined,
+): KnownSource[] {
   if (!sourceIds || sourceIds.length === 0) return snapshot.sources.filter((source) => source.intake);
   return [...new Set(sourceIds)].map((id) => {
     const source = snapshot.sources.find((known) => known.id === id);
@@ -134,12 +137,24 @@ export function selectSources(snapshot: ContentSnapshot, sourceIds: readonly str
  * ImportError when the content folder or the state file cannot be read, and an IntakeUsageError for a bad `--source`.
  */
 export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
-  // The article index answers "is this address known?" without reading the articles (seen-index.ts).
-  const loaded = readContentSnapshot(options.contentDir, (line) => options.log?.(line));
-  let snapshot = loaded;
-  const sources = selectSources(snapshot, options.sourceIds);
+  const known = readSources(options.contentDir);
+  const sources = selectSources({ sources: known }, options.sourceIds);
   const state: IntakeState = readState(options.contentDir);
   if (!options.dryRun) removePartialFiles(options.contentDir);
+  // The article index answers "is this address known?" without reading the articles (seen-index.ts). It loads while
+  // the first feeds are fetched; each source waits for it before its first question, and writes nothing until then.
+  const loading = readContentSnapshotLater(options.contentDir, known, (line) => options.log?.(line));
+  let planned: ContentSnapshot | undefined;
+  const ready = loading.then((loaded) => {
+    planned ??= loaded;
+  });
+  // A failure to load is raised where the run waits for the index (below, or at the end when no feed changed).
+  ready.catch(() => undefined);
+  /** The snapshot with every plan reserved so far; read without a pause between a question and the reservation. */
+  const latest = (): ContentSnapshot => {
+    if (!planned) throw new Error('the article index is not loaded yet');
+    return planned;
+  };
   const now = contentDateOf(options.now);
   const today = now.iso.slice(0, 10);
   const download = httpImageDownloader(options.client);
@@ -151,7 +166,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
 
   /** Plans an item against the snapshot and reserves its place at once, so parallel sources cannot both take it. */
   const reserve = (plan: ArticlePlan) => {
-    snapshot = withPlan(snapshot, plan);
+    planned = withPlan(latest(), plan);
   };
 
   const fetchSource = async (source: KnownSource): Promise<SourceReport> => {
@@ -196,6 +211,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
       throw error;
     }
 
+    await ready;
     const articles: string[] = [];
     const problems: string[] = [];
     const notes: string[] = [];
@@ -213,7 +229,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
         continue;
       }
       if (key) thisRun.add(key);
-      if (url && snapshot.articles.pathWithUrl(url) !== undefined) {
+      if (url && latest().articles.pathWithUrl(url) !== undefined) {
         seen += 1;
         if (key) taken.push(key);
         continue;
@@ -235,7 +251,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
         }
         let plan: ArticlePlan;
         try {
-          plan = planArticle(draft, snapshot, { source: source.id, extraTags: intake.tags, draft: options.draft });
+          plan = planArticle(draft, latest(), { source: source.id, extraTags: intake.tags, draft: options.draft });
         } catch (error) {
           if (!(error instanceof DuplicateArticleError)) throw error;
           seen += 1;
@@ -269,6 +285,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
   };
 
   const reports = await Promise.all(sources.map(fetchSource));
-  if (!options.dryRun) saveArticleIndex(loaded, snapshot);
+  const loaded = await loading;
+  if (!options.dryRun) saveArticleIndex(loaded, planned ?? loaded);
   return { sources: reports, requests: options.client.requestCount, dryRun: options.dryRun };
 }
