@@ -3,11 +3,13 @@
 // every item; the second finds every feed unchanged (304). Prints wall time, peak memory of the command's process
 // tree and requests made, and writes them to bench/results/ with --out.
 //
-//   npm run bench:intake -- [--sources 50] [--items 50] [--images] [--out bench/results/<name>.json]
+//   npm run bench:intake -- [--sources 50] [--items 50] [--images] [--archive 100000] [--out bench/results/<name>.json]
 //
+// With --archive N the content folder first holds N generated articles (50 outlets over five years), committed in a
+// git work tree with their article index, as on the intake job's runner: the runs then show what the archive costs.
 // With --images every item has a lead image and a body image on an HTTPS image host per source (two more loopback
 // addresses' worth of requests): the run then shows the cost of the pause between requests to one host.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -18,6 +20,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { generateContent } from '../tools/generate-content';
+import { loadArticleIndex, writeArticleIndex } from '../tools/ingest/seen-index';
 import { PeakMemory } from './process-tree';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     sources: { type: 'string', default: '50' },
     items: { type: 'string', default: '50' },
     images: { type: 'boolean', default: false },
+    archive: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -82,6 +87,8 @@ const jpeg = await sharp({ create: { width: 1200, height: 675, channels: 3, back
   .toBuffer();
 
 const contentDir = join(tmpdir(), `broadsheet-bench-intake-${process.pid}`);
+const archive = values.archive === undefined ? undefined : Number(values.archive);
+if (archive !== undefined) generateContent(contentDir, { articles: archive, seed: 1, sources: 50, years: 5 });
 mkdirSync(join(contentDir, 'sources'), { recursive: true });
 mkdirSync(join(contentDir, 'articles'), { recursive: true });
 const closers: (() => void)[] = [];
@@ -111,6 +118,36 @@ for (let source = 0; source < sourceCount; source += 1) {
     join(contentDir, 'sources', `outlet-${source}.yaml`),
     `name: 'Outlet ${source}'\nurl: 'https://outlet-${source}.example/'\nlanguage: en\nfeed: '${feed.origin}/feed.xml'\nfeedLimit: ${Math.max(itemCount, 1)}\n`,
   );
+}
+
+function git(...args: string[]): void {
+  const result = spawnSync('git', [
+    '-C',
+    contentDir,
+    '-c',
+    'user.name=bench',
+    '-c',
+    'user.email=bench@example.org',
+    // No automatic `git gc` in the background: it would run beside the measured commands.
+    '-c',
+    'gc.auto=0',
+    ...args,
+  ]);
+  if (result.status !== 0) throw new Error(String(result.stderr));
+}
+
+if (archive !== undefined) {
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-q', '-m', 'archive');
+  writeArticleIndex(
+    contentDir,
+    loadArticleIndex(contentDir, () => undefined),
+  );
+  git('add', '.');
+  git('commit', '-q', '-m', 'article index');
+  // Packed, as a clone is.
+  git('gc', '-q');
 }
 
 interface RunFigures {
@@ -162,6 +199,20 @@ const second = await run();
 console.log(
   `second run: ${second.seconds} s, peak ${second.peakMiB} MiB, ${second.requests} requests (${second.notModified} answered 304); exit ${second.exitCode}\n  ${second.summary}`,
 );
+// With --archive, the first run's articles committed (the intake job's pull request merged), then five runs with the
+// feeds unchanged: the scheduled run that finds nothing new, whose cost is what the archive could make grow.
+let third: RunFigures[] | undefined;
+if (archive !== undefined) {
+  git('add', '.');
+  git('commit', '-q', '-m', 'intake');
+  third = [];
+  for (let repeat = 0; repeat < 5; repeat += 1) third.push(await run());
+  const times = third.map((figures) => figures.seconds);
+  const median = [...times].sort((a, b) => a - b)[2];
+  console.log(
+    `after a commit, feeds unchanged, five runs: median ${median} s (${times.join(', ')} s), peak ${Math.max(...third.map((figures) => figures.peakMiB))} MiB\n  ${third[0]?.summary}`,
+  );
+}
 for (const close of closers) close();
 
 if (values.out) {
@@ -169,9 +220,11 @@ if (values.out) {
     date: new Date().toISOString(),
     sources: sourceCount,
     items: itemCount,
+    archive: archive ?? 0,
     images: values.images,
     first,
     second,
+    third,
   };
   writeFileSync(resolve(projectRoot, values.out), `${JSON.stringify(result, null, 2)}\n`);
 }

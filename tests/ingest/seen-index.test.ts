@@ -132,6 +132,7 @@ describe('the article index', () => {
     loadAndSave(dir);
     expect(incremental).toEqual(indexFiles(dir));
     expect(Object.keys(incremental).some((file) => file.includes('draft'))).toBe(false);
+    expect(Object.keys(incremental).filter((file) => !file.endsWith('.jsonl'))).toEqual([]);
     expect(incremental['tags.jsonl']).toBe('["calendar",1]\n["greece",3]\n["ports",1]\n');
   });
 

@@ -56,15 +56,17 @@ const STATUS = ['status', '--porcelain', '-z', '-uall', '--ignored', '--no-renam
 
 /**
  * Lists a content folder's articles like `listArticles`, with `git status` run in the background: the promise settles
- * once it has answered.
+ * once it has answered. Aborting `signal` stops it, and the promise rejects with the signal's reason.
  */
-export async function listArticlesLater(contentDir: string): Promise<ArticleListing> {
+export async function listArticlesLater(contentDir: string, signal?: AbortSignal): Promise<ArticleListing> {
   const committed = committedFolders(contentDir);
   if (!committed) return walkArticles(contentDir);
-  const status = await new Promise<string | undefined>((resolve) => {
-    execFile('git', ['-C', contentDir, ...STATUS], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 }, (error, out) =>
-      resolve(error ? undefined : out),
-    );
+  const status = await new Promise<string | undefined>((resolve, reject) => {
+    const options = { encoding: 'utf8' as const, maxBuffer: 1024 * 1024 * 1024, signal };
+    execFile('git', ['-C', contentDir, ...STATUS], options, (error, out) => {
+      if (signal?.aborted) reject(signal.reason);
+      else resolve(error ? undefined : out);
+    });
   });
   return status === undefined ? walkArticles(contentDir) : gitListing(contentDir, committed, status);
 }

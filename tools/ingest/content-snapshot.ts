@@ -87,14 +87,16 @@ export function readContentSnapshot(
 
 /**
  * `readContentSnapshot` for a run that has other work to do meanwhile: the sources (already read with `readSources`)
- * and the article index, whose check of the work tree runs in the background (`loadArticleIndexLater`).
+ * and the article index, whose check of the work tree runs in the background (`loadArticleIndexLater`) until it is
+ * done or `signal` is aborted.
  */
 export async function readContentSnapshotLater(
   contentDir: string,
   sources: readonly KnownSource[],
   notice: (line: string) => void = (line) => console.error(line),
+  signal?: AbortSignal,
 ): Promise<ContentSnapshot> {
-  const loaded = await loadArticleIndexLater(contentDir, notice);
+  const loaded = await loadArticleIndexLater(contentDir, notice, signal);
   return { contentDir, sources, articles: loaded.index, index: loaded };
 }
 

@@ -326,17 +326,24 @@ export class StoredIndex implements IndexBase {
 
 // --- Writing --------------------------------------------------------------------------------------------------------
 
-function writeFileAtomically(path: string, text: string): void {
+let written = 0;
+
+// Each file is written whole under a temporary name in `<content>/.partial/` (which git ignores and a run clears), then
+// renamed into place: a killed run leaves no half-written file in the index, and no stray file to commit.
+function writeFileAtomically(contentDir: string, path: string, text: string): void {
+  const partial = join(contentDir, '.partial');
+  mkdirSync(partial, { recursive: true });
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  written += 1;
+  const temporary = join(partial, `${process.pid}-${written}-${ARTICLE_INDEX_DIR}.tmp`);
   writeFileSync(temporary, text);
   renameSync(temporary, path);
 }
 
-function writeLines(indexDir: string, file: string, lines: readonly string[]): void {
+function writeLines(contentDir: string, indexDir: string, file: string, lines: readonly string[]): void {
   const path = join(indexDir, file);
   if (lines.length === 0) rmSync(path, { force: true });
-  else writeFileAtomically(path, `${lines.join('\n')}\n`);
+  else writeFileAtomically(contentDir, path, `${lines.join('\n')}\n`);
 }
 
 function foldersText(records: ReadonlyMap<string, string | null>): string {
@@ -386,14 +393,15 @@ export function writeWholeIndex(
     const named = entries.map((article) => [nameOf(article.path), article] as const);
     named.sort((a, b) => byText(a[0], b[0]));
     writeLines(
+      contentDir,
       fresh,
       shardFile(folder),
       named.map(([name, article]) => shardLine(name, article)),
     );
   }
-  for (const [file, lines] of buckets) writeLines(fresh, file, lines.sort(byText));
-  writeLines(fresh, TAGS_FILE, tagLines(tags));
-  writeFileAtomically(join(fresh, FOLDERS_FILE), foldersText(folders));
+  for (const [file, lines] of buckets) writeLines(contentDir, fresh, file, lines.sort(byText));
+  writeLines(contentDir, fresh, TAGS_FILE, tagLines(tags));
+  writeFileAtomically(contentDir, join(fresh, FOLDERS_FILE), foldersText(folders));
   const target = join(contentDir, ARTICLE_INDEX_DIR);
   rmSync(old, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, old);
@@ -451,16 +459,17 @@ export function writeIndexChanges(
     for (const line of edits.add) lines.add(line);
     return [file, [...lines].sort(byText)] as const;
   });
-  writeFileAtomically(join(dir, FOLDERS_FILE), `${WRITING}\n`);
+  writeFileAtomically(contentDir, join(dir, FOLDERS_FILE), `${WRITING}\n`);
   for (const [folder, entries] of shards) {
     const names = [...entries.keys()].sort(byText);
     writeLines(
+      contentDir,
       dir,
       shardFile(folder),
       names.map((name) => shardLine(name, entries.get(name) as IndexedArticle)),
     );
   }
-  for (const [file, lines] of buckets) writeLines(dir, file, lines);
-  writeLines(dir, TAGS_FILE, tagLines(tags));
-  writeFileAtomically(join(dir, FOLDERS_FILE), foldersText(records));
+  for (const [file, lines] of buckets) writeLines(contentDir, dir, file, lines);
+  writeLines(contentDir, dir, TAGS_FILE, tagLines(tags));
+  writeFileAtomically(contentDir, join(dir, FOLDERS_FILE), foldersText(records));
 }

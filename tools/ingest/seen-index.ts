@@ -269,12 +269,16 @@ export function loadArticleIndex(
   return loadWithListing(contentDir, listArticles(contentDir), notice);
 }
 
-/** `loadArticleIndex`, with git's check of the work tree run in the background (`listArticlesLater`). */
+/**
+ * `loadArticleIndex`, with git's check of the work tree run in the background (`listArticlesLater`); aborting `signal`
+ * stops it.
+ */
 export async function loadArticleIndexLater(
   contentDir: string,
   notice: (line: string) => void = (line) => console.error(line),
+  signal?: AbortSignal,
 ): Promise<LoadedArticleIndex> {
-  return loadWithListing(contentDir, await listArticlesLater(contentDir), notice);
+  return loadWithListing(contentDir, await listArticlesLater(contentDir, signal), notice);
 }
 
 function loadWithListing(

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../../support/build';
@@ -91,6 +91,50 @@ describe('npm run fetch writes each new item once', () => {
     expect(second.stdout).toContain('outlet: unchanged (304)');
     expect(readTree(dir)).toEqual(before);
     expect(server.requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
+  });
+
+  it('leaves the article index alone when no feed changed, and sees a hand-added article once one has', async () => {
+    let version = 'v1';
+    let body = THREE_ITEMS;
+    const server = await serve(
+      routes({
+        '/feed.xml': (request, response) => {
+          if (request.headers['if-none-match'] === `"${version}"`) {
+            response.writeHead(304);
+            response.end();
+            return;
+          }
+          response.writeHead(200, { 'content-type': 'application/rss+xml', etag: `"${version}"` });
+          response.end(body);
+        },
+      }),
+    );
+    const dir = intakeFolder([{ id: 'outlet', feed: `${server.origin}/feed.xml` }]);
+    expect((await fetchQuietly(['--content', dir])).code).toBe(0);
+    writeFileSync(
+      join(dir, 'articles/2026/12/by-hand.md'),
+      "---\ntitle: 'Written by hand'\ndate: 2026-12-03\nsource: outlet\nsourceUrl: 'https://outlet.example/news/by-hand'\n---\n\nText.\n",
+    );
+    const index = () => readTree(join(dir, 'article-index'));
+    const before = index();
+    const unchanged = await fetchQuietly(['--content', dir]);
+    expect(unchanged.stdout).toContain('outlet: unchanged (304)');
+    expect(index()).toEqual(before);
+    // The feed now lists the hand-written story under a new id: it is known by its address, and the index learns it.
+    version = 'v2';
+    body = rssFeed([
+      {
+        guid: 'by-hand-4',
+        link: 'https://outlet.example/news/by-hand',
+        title: 'Written by the outlet',
+        date: 'Thu, 03 Dec 2026 12:00:00 +0200',
+      },
+    ]);
+    const changed = await fetchQuietly(['--content', dir]);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toContain('outlet: 0 new articles, 1 already known');
+    expect(Object.keys(newArticles(dir))).toHaveLength(4);
+    expect(index()['paths/2026%2F12.jsonl']).toContain('"by-hand.md"');
   });
 
   it('remembers taken items when the server ignores conditional requests', async () => {

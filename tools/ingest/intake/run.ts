@@ -143,7 +143,9 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
   if (!options.dryRun) removePartialFiles(options.contentDir);
   // The article index answers "is this address known?" without reading the articles (seen-index.ts). It loads while
   // the first feeds are fetched; each source waits for it before its first question, and writes nothing until then.
-  const loading = readContentSnapshotLater(options.contentDir, known, (line) => options.log?.(line));
+  const unasked = new AbortController();
+  const loading = readContentSnapshotLater(options.contentDir, known, (line) => options.log?.(line), unasked.signal);
+  let asked = false;
   let planned: ContentSnapshot | undefined;
   const ready = loading.then((loaded) => {
     planned ??= loaded;
@@ -211,6 +213,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
       throw error;
     }
 
+    asked = true;
     await ready;
     const articles: string[] = [];
     const problems: string[] = [];
@@ -285,6 +288,14 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeReport> {
   };
 
   const reports = await Promise.all(sources.map(fetchSource));
+  if (!asked) {
+    // No feed had anything to read (unchanged, skipped or failed): the index was not needed, and is left as it is.
+    unasked.abort();
+    await loading.catch((error: unknown) => {
+      if (!unasked.signal.aborted || error !== unasked.signal.reason) throw error;
+    });
+    return { sources: reports, requests: options.client.requestCount, dryRun: options.dryRun };
+  }
   const loaded = await loading;
   if (!options.dryRun) saveArticleIndex(loaded, planned ?? loaded);
   return { sources: reports, requests: options.client.requestCount, dryRun: options.dryRun };
