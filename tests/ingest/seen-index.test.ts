@@ -85,6 +85,20 @@ describe('the article index', () => {
     expect(index.pathWithUrl('https://a.example/ferry')).toBe('2024/03/ferry-strike-ends.md');
   });
 
+  it('trusts what it wrote for names whose written order differs from their own', () => {
+    const dir = indexedFolder();
+    writeFiles(dir, {
+      'articles/2024/03/harbour.md b.md': article('Harbour copy', 'https://a.example/copy-one', '[ports]'),
+      'articles/2024/03/harbour.md!.md': article('Harbour copy', 'https://a.example/copy-two', '[ports b]'),
+    });
+    loadAndSave(dir);
+    const { index, read, notices } = load(dir);
+    expect({ read, notices }).toEqual({ read: 0, notices: [] });
+    expect(index.pathWithUrl('https://a.example/copy-one')).toBe('2024/03/harbour.md b.md');
+    expect(index.pathWithUrl('https://a.example/copy-two')).toBe('2024/03/harbour.md!.md');
+    expect(index.tags()).toEqual(['greece', 'ports', 'ports b', 'transport']);
+  });
+
   it('still sees an article added by hand that the index does not name, and adds it', () => {
     const dir = indexedFolder();
     writeFiles(dir, { 'articles/2024/04/by-hand.md': article('By hand', 'https://b.example/by-hand') });

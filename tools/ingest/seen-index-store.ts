@@ -340,10 +340,12 @@ function writeFileAtomically(contentDir: string, path: string, text: string): vo
   renameSync(temporary, path);
 }
 
+// Lines are sorted as written text, which is what reading checks and bisects: JSON's quotes and escapes can order two
+// lines differently from the values in them ("a.md" and "a.md b.md", for one).
 function writeLines(contentDir: string, indexDir: string, file: string, lines: readonly string[]): void {
   const path = join(indexDir, file);
   if (lines.length === 0) rmSync(path, { force: true });
-  else writeFileAtomically(contentDir, path, `${lines.join('\n')}\n`);
+  else writeFileAtomically(contentDir, path, `${[...lines].sort(byText).join('\n')}\n`);
 }
 
 function foldersText(records: ReadonlyMap<string, string | null>): string {
@@ -354,7 +356,6 @@ function foldersText(records: ReadonlyMap<string, string | null>): string {
 function tagLines(counts: ReadonlyMap<string, number>): string[] {
   return [...counts.keys()]
     .filter((tag) => (counts.get(tag) ?? 0) > 0)
-    .sort(byText)
     .map((tag) => JSON.stringify([tag, counts.get(tag)]));
 }
 
@@ -391,7 +392,6 @@ export function writeWholeIndex(
   for (const [folder, entries] of shards) {
     if (!folders.has(folder)) folders.set(folder, null);
     const named = entries.map((article) => [nameOf(article.path), article] as const);
-    named.sort((a, b) => byText(a[0], b[0]));
     writeLines(
       contentDir,
       fresh,
@@ -399,7 +399,7 @@ export function writeWholeIndex(
       named.map(([name, article]) => shardLine(name, article)),
     );
   }
-  for (const [file, lines] of buckets) writeLines(contentDir, fresh, file, lines.sort(byText));
+  for (const [file, lines] of buckets) writeLines(contentDir, fresh, file, lines);
   writeLines(contentDir, fresh, TAGS_FILE, tagLines(tags));
   writeFileAtomically(contentDir, join(fresh, FOLDERS_FILE), foldersText(folders));
   const target = join(contentDir, ARTICLE_INDEX_DIR);
@@ -457,11 +457,11 @@ export function writeIndexChanges(
     const lines = new Set(stored.bucket(file));
     for (const line of edits.remove) lines.delete(line);
     for (const line of edits.add) lines.add(line);
-    return [file, [...lines].sort(byText)] as const;
+    return [file, [...lines]] as const;
   });
   writeFileAtomically(contentDir, join(dir, FOLDERS_FILE), `${WRITING}\n`);
   for (const [folder, entries] of shards) {
-    const names = [...entries.keys()].sort(byText);
+    const names = [...entries.keys()];
     writeLines(
       contentDir,
       dir,
