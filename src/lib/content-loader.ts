@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { escapePath, glob as listFiles } from 'tinyglobby';
 import { checkArticleFile } from '@/lib/content-rules/article-file';
 import { displayPath, listSourceIds } from '@/lib/content-rules/content-files';
 import { findArticleIdProblems, findUnknownSources } from '@/lib/content-rules/cross-file';
@@ -68,6 +69,16 @@ export interface ArticleFile {
   readonly contents: string;
 }
 
+/** An article file found by listing the articles folder, before anything has read it. */
+export interface ListedArticle {
+  /** Its path inside the articles folder, as the glob loader names it. */
+  readonly entry: string;
+  /** The id the glob loader will give it, or undefined when its path gives none. */
+  readonly id: string | undefined;
+  /** Its absolute path. */
+  readonly filePath: string;
+}
+
 /**
  * Build-speed additions the articles loader can take: the fast-build layer's (src/integrations/fast-build/, see
  * docs/fast-build.md). None may change what is published, and every check of the loader runs with or without them.
@@ -77,6 +88,11 @@ export interface ArticlesLoaderExtension {
   beforeLoad?(context: LoaderContext): void;
   /** What to tell the glob loader about a file it need not read and check again, or undefined to read it. */
   unchangedEntryInfo?(context: LoaderContext, file: ArticleFile): ArticleEntryInfo | undefined;
+  /**
+   * Of the listed files, those (by `entry`) whose stored entries stand as they are without the file being read: the
+   * glob loader is then given only the others. Not asked in `astro dev`, whose glob loader watches every file.
+   */
+  keptArticles?(context: LoaderContext, files: readonly ListedArticle[]): ReadonlySet<string>;
   /** What the store keeps of a rendered entry; needs Astro's Markdown render function in the context's entryTypes. */
   storedRendered?(rendered: RenderedEntry): RenderedEntry;
   /** Runs after the glob loader has loaded every file. */
@@ -162,24 +178,74 @@ export interface ArticlesLoaderOptions {
   extension?: ArticlesLoaderExtension | undefined;
 }
 
+/** The article files: Markdown, names starting with `_` left out (drafts, notes). */
+const ARTICLE_PATTERN = ['**/*.md', '!**/_*', '!**/_*/**'];
+
+/**
+ * Above this many files to read, the glob loader is given the whole pattern, not one pattern per file: its matcher
+ * tries every pattern on every file of the folders they lead to.
+ */
+const MAX_FILES_BY_NAME = 200;
+
 /** Loads `content/articles/**\/*.md` (names starting with `_` left out) with the checks described above. */
 export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions): Loader {
   const base = join(contentDir, 'articles');
   let filesById = new Map<string, Set<string>>();
-  const inner = glob({
-    base,
-    pattern: ['**/*.md', '!**/_*', '!**/_*/**'],
-    // Pages use the rendered HTML, never the Markdown source; leaving it out of Astro's data store keeps the store
-    // (written as one JSON string and bundled into the build) much smaller (docs/performance.md#how-it-stays-fast).
-    retainBody: false,
-    generateId: ({ entry }) => {
-      const id = articleIdFromPath(entry) ?? `invalid-id/${entry}`;
-      const files = filesById.get(id) ?? new Set<string>();
-      files.add(entry);
-      filesById.set(id, files);
-      return id;
-    },
-  });
+  // Every file given an id in this load, so that a file the glob loader was asked for and did not see is noticed.
+  let identified = new Set<string>();
+  const idOf = (entry: string): string => {
+    identified.add(entry);
+    const id = articleIdFromPath(entry) ?? `invalid-id/${entry}`;
+    const files = filesById.get(id) ?? new Set<string>();
+    files.add(entry);
+    filesById.set(id, files);
+    return id;
+  };
+  const globOf = (pattern: string[]) =>
+    glob({
+      base,
+      pattern,
+      // Pages use the rendered HTML, never the Markdown source; leaving it out of Astro's data store keeps the store
+      // (written as one JSON string and bundled into the build) much smaller (docs/performance.md#how-it-stays-fast).
+      retainBody: false,
+      generateId: ({ entry }) => idOf(entry),
+    });
+
+  /**
+   * Gives the glob loader only the files the extension does not keep, when it keeps any: the glob loader reads every
+   * file it lists. Its store is the collection's with no keys, so that it deletes none of the kept entries; the
+   * entries of files that have gone are deleted here instead, as the glob loader would.
+   */
+  const loadFiles = async (context: FullLoaderContext): Promise<void> => {
+    const listed =
+      extension?.keptArticles && !context.watcher
+        ? (await listFiles(ARTICLE_PATTERN, { cwd: base, expandDirectories: false })).map((entry) => ({
+            entry,
+            id: articleIdFromPath(entry),
+            filePath: join(base, entry),
+          }))
+        : [];
+    const kept = extension?.keptArticles?.(context, listed) ?? new Set<string>();
+    const toRead = listed.filter((file) => !kept.has(file.entry));
+    if (kept.size === 0 || toRead.length > MAX_FILES_BY_NAME) {
+      await globOf(ARTICLE_PATTERN).load(context);
+      return;
+    }
+    for (const entry of kept) idOf(entry);
+    if (toRead.length > 0) {
+      await globOf(toRead.map((file) => escapePath(file.entry))).load({
+        ...context,
+        store: { ...context.store, keys: () => [] },
+      });
+    }
+    // A file the glob loader did not give an id (a name its pattern did not match, a file gone since the listing)
+    // must not lose its article silently: the glob loader then lists and reads every file itself.
+    if (toRead.some((file) => !identified.has(file.entry))) {
+      await globOf(ARTICLE_PATTERN).load(context);
+      return;
+    }
+    for (const id of context.store.keys()) if (!filesById.has(id)) context.store.delete(id);
+  };
   return {
     name: 'broadsheet-articles',
     load: async (context) => {
@@ -188,6 +254,7 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
       const shown = (entry: string) => displayPath(join(base, entry), projectRoot);
       const renderFailures = new Map<string, ContentProblem>();
       filesById = new Map();
+      identified = new Set();
       // `entryTypes` is Astro's, untyped (docs/fast-build.md#entry-types). Without its Markdown entry the glob loader
       // would skip every article with a warning, and with no render function the fast-build layer could not keep
       // bodies out of the store: either must stop the build, not pass unnoticed.
@@ -234,7 +301,7 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
         }),
       });
 
-      await inner.load({
+      await loadFiles({
         ...context,
         entryTypes: wrappedTypes,
         parseData: parseDataNamingFile(context, projectRoot, 'invalid front matter'),

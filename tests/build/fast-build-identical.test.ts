@@ -1,7 +1,7 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editArticle } from '../../bench/workload';
+import { addArticle, editArticle } from '../../bench/workload';
 import { generateContent } from '../../tools/generate-content';
 import {
   astroBuildInto,
@@ -32,6 +32,12 @@ function testContent(): string {
     const file = join(content, 'articles/2024/01', name);
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, `${text.replace('\n---\n', addition[0])}${addition[1]}`);
+  }
+  // Whole-second modification times, which a test can put back exactly after rewriting a file (utimes takes seconds
+  // as a double, which cannot hold a time to the nanosecond).
+  const articles = join(content, 'articles');
+  for (const path of readdirSync(articles, { recursive: true }).map(String)) {
+    if (path.endsWith('.md')) utimesSync(join(articles, path), 1_700_000_000, 1_700_000_000);
   }
   return content;
 }
@@ -85,6 +91,8 @@ describe('the fast-build layer changes no byte of the site', () => {
     const report = loggedFastBuildReport(rebuilt.output);
     expect(report.output?.kept).toBeGreaterThan(0);
     expect(report.unchangedSkipped).toBeGreaterThan(40);
+    // The files written before the first build were not even opened: their stamps matched that build's record.
+    expect(report.keptByStamp).toBeGreaterThan(40);
     const clean = await build(copyOf(layerOnContent), projectOutputFolder(), '0');
     const on = allFiles(rebuilt.outDir);
     const off = allFiles(clean.outDir);
@@ -92,5 +100,35 @@ describe('the fast-build layer changes no byte of the site', () => {
     expect(differingFiles(on, off)).toEqual([]);
     const fragments = readdirSync(join(rebuilt.outDir, 'pagefind'), { recursive: true });
     expect(fragments.filter((path) => String(path).endsWith('.pf_fragment')).length).toBe(46);
+  });
+
+  it('rebuilds added, deleted, renamed and rewritten articles, file stamps or not, into what a clean build gives', async () => {
+    const articles = join(layerOnContent, 'articles');
+    const generated = readdirSync(articles, { recursive: true })
+      .map(String)
+      .filter((path) => /\/a-\d+\.md$/.test(path) && !/\/a-[34]\.md$/.test(path))
+      .sort();
+    const [deleted, renamed, rewritten] = [generated[5], generated[10], generated[15]].map((path) =>
+      join(articles, path ?? ''),
+    );
+    rmSync(deleted ?? '');
+    renameSync(renamed ?? '', (renamed ?? '').replace(/\.md$/, '-moved.md'));
+    // The same size and modification time as before, another text: only the file's change time tells.
+    const text = readFileSync(rewritten ?? '', 'utf8');
+    writeFileSync(
+      rewritten ?? '',
+      text.replace(/^title: '(.)/m, (_, first: string) => `title: '${first === 'X' ? 'Y' : 'X'}`),
+    );
+    utimesSync(rewritten ?? '', 1_700_000_000, 1_700_000_000);
+    expect(statSync(rewritten ?? '', { bigint: true }).mtimeNs).toBe(1_700_000_000_000_000_000n);
+    addArticle(layerOnContent);
+    const rebuilt = await build(layerOnContent, layerOnOut, '1');
+    expect(loggedFastBuildReport(rebuilt.output).keptByStamp).toBeGreaterThan(35);
+    const clean = await build(copyOf(layerOnContent), projectOutputFolder(), '0');
+    const on = allFiles(rebuilt.outDir);
+    const off = allFiles(clean.outDir);
+    expect([...on.keys()].sort()).toEqual([...off.keys()].sort());
+    expect(differingFiles(on, off)).toEqual([]);
+    expect([...on.keys()].filter((path) => /^articles\/.+\/index\.html$/.test(path)).length).toBe(46);
   });
 });

@@ -15,6 +15,8 @@ export interface LoggedFastBuildReport {
   readonly bodies: { readonly inStore: number; readonly written: number; readonly removed: number } | undefined;
   /** Unchanged articles not read again, when the unchanged piece was on. */
   readonly unchangedSkipped: number | undefined;
+  /** How many of those were not even opened, their file stamps matching the last build's record. */
+  readonly keptByStamp: number | undefined;
   /** Garbage collections run and refused, when the gc piece was on. */
   readonly garbageCollections: { readonly run: number; readonly refused: number } | undefined;
   /** Pages kept in the output folder and how many of them Astro reported, when the output piece was on. */
@@ -47,6 +49,7 @@ export function loggedFastBuildReport(output: string): LoggedFastBuildReport {
     storeSavesHeld: number(/(\d+) store saves held until the sync ended/.exec(line)?.[1]),
     bodies: bodies ? { inStore: Number(bodies[1]), written: Number(bodies[2]), removed: Number(bodies[3]) } : undefined,
     unchangedSkipped: number(/(\d+) unchanged articles not read again/.exec(line)?.[1]),
+    keptByStamp: number(/\((\d+) not opened: their file stamps matched\)/.exec(line)?.[1]),
     garbageCollections: gc ? { run: Number(gc[1]), refused: Number(gc[2]) } : undefined,
     output: output_ ? { kept: Number(output_[1]), reported: Number(output_[2]) } : undefined,
   };

@@ -52,10 +52,11 @@ describe('articlesLoaderExtension', () => {
     const bodies = articlesLoaderExtension(parseFastBuildSwitch('bodies'));
     expect(Object.keys(bodies ?? {}).sort()).toEqual(['afterLoad', 'beforeLoad', 'storedRendered']);
     const unchanged = articlesLoaderExtension(parseFastBuildSwitch('unchanged'));
-    expect(Object.keys(unchanged ?? {})).toEqual(['unchangedEntryInfo']);
+    expect(Object.keys(unchanged ?? {}).sort()).toEqual(['afterLoad', 'keptArticles', 'unchangedEntryInfo']);
     expect(Object.keys(articlesLoaderExtension(parseFastBuildSwitch('1')) ?? {}).sort()).toEqual([
       'afterLoad',
       'beforeLoad',
+      'keptArticles',
       'storedRendered',
       'unchangedEntryInfo',
     ]);

@@ -11,6 +11,7 @@ import {
   useBodyFolder,
   writeBodyFile,
 } from '@/integrations/fast-build/article-bodies';
+import { articleStamps } from '@/integrations/fast-build/article-stamps';
 import { fastBuildReport } from '@/integrations/fast-build/report';
 import { dataStoreFolder } from '@/integrations/fast-build/store-location';
 import type { FastBuildPieces } from '@/integrations/fast-build/switch';
@@ -71,20 +72,43 @@ function bodiesExtension(): ArticlesLoaderExtension {
   };
 }
 
-/**
- * The extension for the articles loader with these pieces on, or undefined when neither `bodies` nor `unchanged` is
- * (the loader then works as Astro's glob loader does, with Broadsheet's checks).
- */
-export function articlesLoaderExtension(pieces: FastBuildPieces): ArticlesLoaderExtension | undefined {
-  const bodies = pieces.has('bodies') ? bodiesExtension() : {};
-  if (!pieces.has('unchanged')) return pieces.has('bodies') ? bodies : undefined;
+/** The `unchanged` piece's part: files kept by their stamps are not read, others not checked when their text matches. */
+function unchangedExtension(): ArticlesLoaderExtension {
+  const stamps = articleStamps(storeFolder);
   return {
-    ...bodies,
+    keptArticles: (context, files) => {
+      const kept = stamps.keptArticles(context, files);
+      const report = fastBuildReport();
+      if (report) report.articlesKeptByStamp += kept.size;
+      return kept;
+    },
     unchangedEntryInfo: (context, file) => {
       if (!isUnchangedArticle(context, file)) return undefined;
       const report = fastBuildReport();
       if (report) report.unchangedArticlesSkipped += 1;
       return UNCHANGED_ARTICLE;
+    },
+    afterLoad: (context) => {
+      stamps.record(context);
+    },
+  };
+}
+
+/**
+ * The extension for the articles loader with these pieces on, or undefined when neither `bodies` nor `unchanged` is
+ * (the loader then works as Astro's glob loader does, with Broadsheet's checks).
+ */
+export function articlesLoaderExtension(pieces: FastBuildPieces): ArticlesLoaderExtension | undefined {
+  const bodies = pieces.has('bodies') ? bodiesExtension() : undefined;
+  const unchanged = pieces.has('unchanged') ? unchangedExtension() : undefined;
+  if (!bodies || !unchanged) return bodies ?? unchanged;
+  return {
+    ...bodies,
+    ...unchanged,
+    // Bodies are pruned first: the stamps are recorded for the entries as the load leaves them.
+    afterLoad: (context) => {
+      bodies.afterLoad?.(context);
+      unchanged.afterLoad?.(context);
     },
   };
 }

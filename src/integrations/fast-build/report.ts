@@ -29,8 +29,10 @@ export interface FastBuildReport {
   bodiesWritten: number;
   /** Body files removed because no entry names them any more. */
   bodiesRemoved: number;
-  /** Articles the loader did not read again because their text matched the stored entry. */
+  /** Articles the loader did not check again because their text matched the stored entry. */
   unchangedArticlesSkipped: number;
+  /** Articles the loader did not even open because their file stamps matched the last build's record. */
+  articlesKeptByStamp: number;
   /** Full garbage collections run. */
   garbageCollections: number;
   /** Garbage collections asked for that the runtime refused. */
@@ -60,6 +62,7 @@ export function openFastBuildReport(pieces: FastBuildPieces): FastBuildReport {
     bodiesWritten: 0,
     bodiesRemoved: 0,
     unchangedArticlesSkipped: 0,
+    articlesKeptByStamp: 0,
     garbageCollections: 0,
     garbageCollectionsRefused: 0,
     pagesKept: 0,
@@ -104,7 +107,11 @@ export function formatFastBuildReport(report: FastBuildReport): string {
       `${report.bodiesInStore} article bodies kept in files (${report.bodiesWritten} written, ${report.bodiesRemoved} removed)`,
     );
   }
-  if (pieces.has('unchanged')) parts.push(`${report.unchangedArticlesSkipped} unchanged articles not read again`);
+  if (pieces.has('unchanged')) {
+    parts.push(
+      `${report.unchangedArticlesSkipped + report.articlesKeptByStamp} unchanged articles not read again (${report.articlesKeptByStamp} not opened: their file stamps matched)`,
+    );
+  }
   if (pieces.has('gc')) {
     parts.push(
       `${report.garbageCollections} garbage collections (${report.garbageCollectionsRefused} refused by the runtime)`,
