@@ -224,10 +224,10 @@ export function articlesLoader({ contentDir, extension }: ArticlesLoaderOptions)
             id: articleIdFromPath(entry),
             filePath: join(base, entry),
           }))
-        : [];
-    const kept = extension?.keptArticles?.(context, listed) ?? new Set<string>();
-    const toRead = listed.filter((file) => !kept.has(file.entry));
-    if (kept.size === 0 || toRead.length > MAX_FILES_BY_NAME) {
+        : undefined;
+    const kept = listed ? extension?.keptArticles?.(context, listed) : undefined;
+    const toRead = listed?.filter((file) => !kept?.has(file.entry)) ?? [];
+    if (!kept || kept.size === 0 || toRead.length > MAX_FILES_BY_NAME) {
       await globOf(ARTICLE_PATTERN).load(context);
       return;
     }

@@ -7,12 +7,11 @@ import { describe, expect, it } from 'vitest';
 import {
   articleStamps,
   canStandUnread,
-  fileStamp,
-  isSettled,
   readStamps,
   STAMPS_FILE,
   writeStamps,
 } from '@/integrations/fast-build/article-stamps';
+import { isSettled, sourceFileStamp } from '@/lib/build/file-stamp';
 import type { ListedArticle } from '@/lib/content-loader';
 
 const TEXT = "---\ntitle: 'A'\ndate: 2024-01-01\nsource: s\n---\n\nBody.\n";
@@ -61,35 +60,34 @@ function contextFor(root: string, files: readonly ListedArticle[], entry: Record
 /** A clock far enough ahead that every file written by the test counts as settled. */
 const later = () => BigInt(Date.now() + 60_000) * 1_000_000n;
 
-describe('fileStamp', () => {
+describe('sourceFileStamp', () => {
   it('changes when a file is rewritten, even to the same size with its old modification time put back', async () => {
     const { files } = project();
     const path = files[0]?.filePath ?? '';
     utimesSync(path, 1_000_000_000, 1_000_000_000);
-    const before = fileStamp(path);
+    const before = sourceFileStamp(path);
     // File times advance in clock ticks (a few ms): let one pass, as the two seconds a record waits do.
     await new Promise((done) => setTimeout(done, 50));
     writeFileSync(path, TEXT.replace('Body.', 'Bodx.'));
     utimesSync(path, 1_000_000_000, 1_000_000_000);
     expect(statSync(path).mtimeMs).toBe(1_000_000_000_000);
-    expect(fileStamp(path)?.stamp).not.toBe(before?.stamp);
+    expect(sourceFileStamp(path)?.stamp).not.toBe(before?.stamp);
   });
 
   it('gives no stamp for a symbolic link or a missing file, which are always read', () => {
     const { articles, files } = project();
     symlinkSync(files[0]?.filePath ?? '', join(articles, 'link.md'));
-    expect(fileStamp(join(articles, 'link.md'))).toBeUndefined();
-    expect(fileStamp(join(articles, 'missing.md'))).toBeUndefined();
-    expect(fileStamp(files[0]?.filePath ?? '')).toBeDefined();
+    expect(sourceFileStamp(join(articles, 'link.md'))).toBeUndefined();
+    expect(sourceFileStamp(join(articles, 'missing.md'))).toBeUndefined();
+    expect(sourceFileStamp(files[0]?.filePath ?? '')).toBeDefined();
   });
 
   it('counts a file as settled only two seconds after its last change', () => {
-    const at = (mtimeNs: bigint, ctimeNs: bigint) => ({ mtimeNs, ctimeNs });
-    expect(isSettled(at(1_000_000_000n, 1_000_000_000n), 2_999_999_999n)).toBe(false);
-    expect(isSettled(at(1_000_000_000n, 1_000_000_000n), 3_000_000_000n)).toBe(true);
-    expect(isSettled(at(1_000_000_000n, 2_000_000_000n), 3_000_000_000n)).toBe(false);
+    expect(isSettled([1_000_000_000n, 1_000_000_000n], 2_999_999_999n)).toBe(false);
+    expect(isSettled([1_000_000_000n, 1_000_000_000n], 3_000_000_000n)).toBe(true);
+    expect(isSettled([1_000_000_000n, 2_000_000_000n], 3_000_000_000n)).toBe(false);
     // A modification time ahead of the clock (set by hand, or another machine's) never counts.
-    expect(isSettled(at(5_000_000_000n, 1_000_000_000n), 3_000_000_000n)).toBe(false);
+    expect(isSettled([5_000_000_000n, 1_000_000_000n], 3_000_000_000n)).toBe(false);
   });
 });
 

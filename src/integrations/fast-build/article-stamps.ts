@@ -10,10 +10,11 @@
 // not recorded: file times advance in clock ticks, and a second write within the tick would keep the stamp (Git's
 // "racily clean" entries). A change time cannot be set back by hand, so a file rewritten with its old modification
 // time still shows.
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { isSettled, nowNs, type SourceFileStamp, sourceFileStamp } from '@/lib/build/file-stamp';
 import type { ListedArticle } from '@/lib/content-loader';
 
 /** The record's file name, in the folder that holds Astro's content store. */
@@ -22,47 +23,12 @@ export const STAMPS_FILE = 'broadsheet-article-stamps.json';
 /** The record's format; a file of another format is ignored, so every file is read once and recorded anew. */
 const STAMPS_FORMAT = 1;
 
-/** How long a file must have been left alone before its stamp is recorded (see above). */
-const SETTLE_NS = 2_000_000_000n;
-
-/** A file's stamp, and its modification and change times (ns since the epoch). */
-export interface FileStamp {
-  /** Size, modification time, change time, device and inode, as one comparable string. */
-  readonly stamp: string;
-  /** The modification time. */
-  readonly mtimeNs: bigint;
-  /** The change time (of the file's contents or its inode), which only the system sets. */
-  readonly ctimeNs: bigint;
-}
-
 /** A recorded file: its stamp and the digest of the text its stored entry was made from. */
 export interface StampRecord {
-  /** The file's stamp when it was listed. */
+  /** The file's stamp when it was listed (sourceFileStamp). */
   readonly stamp: string;
   /** The stored entry's digest (Astro's `generateDigest` of the text). */
   readonly digest: string;
-}
-
-/** The stamp of a regular file, or undefined for anything else (a symbolic link is always read) or a failed stat. */
-export function fileStamp(filePath: string): FileStamp | undefined {
-  try {
-    const stats = lstatSync(filePath, { bigint: true });
-    if (!stats.isFile()) return undefined;
-    const { size, mtimeNs, ctimeNs, dev, ino } = stats;
-    return { stamp: `${size}:${mtimeNs}:${ctimeNs}:${dev}:${ino}`, mtimeNs, ctimeNs };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether a file has been left alone long enough, at `nowNs`, for its stamp to count (a time ahead never does). */
-export function isSettled(stamp: Pick<FileStamp, 'mtimeNs' | 'ctimeNs'>, nowNs: bigint): boolean {
-  return nowNs - stamp.mtimeNs >= SETTLE_NS && nowNs - stamp.ctimeNs >= SETTLE_NS;
-}
-
-/** The current time in ns since the epoch, on the clock file times are taken from. */
-export function nowNs(): bigint {
-  return BigInt(Date.now()) * 1_000_000n;
 }
 
 /**
@@ -135,7 +101,7 @@ export function canStandUnread(entry: StoredEntry | undefined, path: string): en
 interface SeenFile {
   readonly id: string;
   readonly path: string;
-  readonly stamp: FileStamp | undefined;
+  readonly stamp: SourceFileStamp | undefined;
 }
 
 /**
@@ -154,7 +120,7 @@ export function articleStamps(folderOf: (context: LoaderContext) => string, cloc
       for (const file of files) {
         if (file.id === undefined) continue;
         const path = storePath(context, file.filePath);
-        const stamp = fileStamp(file.filePath);
+        const stamp = sourceFileStamp(file.filePath);
         seen.push({ id: file.id, path, stamp });
         const record = records.get(path);
         if (!stamp || !record || record.stamp !== stamp.stamp) continue;
@@ -168,7 +134,7 @@ export function articleStamps(folderOf: (context: LoaderContext) => string, cloc
       if (!seen) return 0;
       const records = new Map<string, StampRecord>();
       for (const { id, path, stamp } of seen) {
-        if (!stamp || !isSettled(stamp, listedAt)) continue;
+        if (!stamp || !isSettled(stamp.times, listedAt)) continue;
         const entry = context.store.get(id);
         if (canStandUnread(entry, path)) records.set(path, { stamp: stamp.stamp, digest: entry.digest as string });
       }

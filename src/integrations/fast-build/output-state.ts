@@ -17,18 +17,12 @@
 // again; any other folder is.
 import { readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileStamp, folderStamp } from '@/lib/build/file-stamp';
+import { nowNs as currentNs, fileStamp, folderStamp, isSettled } from '@/lib/build/file-stamp';
 
 /** The file, in the build's cache folder, that holds what the last successful build left in its output folder. */
 export const OUTPUT_STATE_FILE = 'broadsheet-output.json';
 
 const STATE_VERSION = 2;
-
-/**
- * A folder changed this recently (in nanoseconds) when the record is taken is never recorded as unchanged: folder
- * times advance in the kernel's clock ticks, so an entry added in the same tick would not show in its stamp.
- */
-const SETTLED_NS = 2_000_000_000n;
 
 /** What a successful build left in its output folder: its pages, each with the identity of its file. */
 export interface OutputState {
@@ -78,7 +72,7 @@ export function recordOutputState(
   outDir: string,
   pages: Iterable<string>,
   swept: ReadonlyMap<string, string> = new Map(),
-  nowNs: bigint = BigInt(Date.now()) * 1_000_000n,
+  nowNs: bigint = currentNs(),
 ): OutputState {
   const files: Record<string, string> = {};
   for (const page of pages) {
@@ -89,7 +83,7 @@ export function recordOutputState(
   const folders: Record<string, string> = {};
   for (const folder of tree.keys()) {
     const current = folderStamp(join(outDir, folder));
-    if (!current || current.mtimeNs > nowNs - SETTLED_NS) continue;
+    if (!current || !isSettled([current.mtimeNs], nowNs)) continue;
     const onlyPages =
       swept.get(folder) === current.stamp ||
       readdirSync(join(outDir, folder), { withFileTypes: true }).every((entry) => {

@@ -41,6 +41,46 @@ export function forgetFileStamps(): void {
   remembered = undefined;
 }
 
+/**
+ * How long (ns) a file or folder must have been left alone before its stamp stands for what it holds: file times
+ * advance in the kernel's clock ticks, so a change within the same tick as the one before would not show.
+ */
+export const SETTLED_NS = 2_000_000_000n;
+
+/** The current time in nanoseconds since the epoch, on the clock file times are taken from. */
+export function nowNs(): bigint {
+  return BigInt(Date.now()) * 1_000_000n;
+}
+
+/** Whether every one of a file's or folder's times is at least SETTLED_NS before `now` (a time ahead never is). */
+export function isSettled(times: readonly bigint[], now: bigint): boolean {
+  return times.every((time) => now - time >= SETTLED_NS);
+}
+
+/** A source file's stamp and the times it was made from, as sourceFileStamp reads them. */
+export interface SourceFileStamp {
+  /** Size, modification time, change time (ns), device and inode, as one string. */
+  readonly stamp: string;
+  /** The modification and change times, in nanoseconds. */
+  readonly times: readonly [mtimeNs: bigint, ctimeNs: bigint];
+}
+
+/**
+ * The identity of a source file someone edits (an article): fileStamp's, with the change time and the device. Only
+ * the system sets the change time, so a file rewritten with its old size and modification time put back still shows.
+ * Undefined when there is no regular file at `path` (a symbolic link does not count).
+ */
+export function sourceFileStamp(path: string): SourceFileStamp | undefined {
+  try {
+    const stats = lstatSync(path, { bigint: true });
+    if (!stats.isFile()) return undefined;
+    const { size, mtimeNs, ctimeNs, dev, ino } = stats;
+    return { stamp: `${size}:${mtimeNs}:${ctimeNs}:${dev}:${ino}`, times: [mtimeNs, ctimeNs] };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A folder's stamp and its modification time (nanoseconds since the epoch), as folderStamp reads them. */
 export interface FolderStamp {
   /** Modification time in nanoseconds and inode, as one string. */
