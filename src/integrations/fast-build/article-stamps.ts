@@ -65,9 +65,12 @@ export function writeStamps(folder: string, records: ReadonlyMap<string, StampRe
   renameSync(temporary, target);
 }
 
-/** The path of a file relative to the project root, with forward slashes: how the store's entries name their files. */
-export function storePath(context: LoaderContext, filePath: string): string {
-  return relative(fileURLToPath(context.config.root), filePath).split(sep).join('/');
+/**
+ * The path of a file relative to the project root, with forward slashes: how the store's entries name their files
+ * (`..` segments included for a content folder outside the project, as Astro writes them).
+ */
+export function storePath(projectRoot: string, filePath: string): string {
+  return relative(projectRoot, filePath).split(sep).join('/');
 }
 
 /** What the store entry of a listed file must be for the file to be left unread. */
@@ -117,9 +120,10 @@ export function articleStamps(folderOf: (context: LoaderContext) => string, cloc
       listedAt = clock();
       seen = [];
       const kept = new Set<string>();
+      const projectRoot = fileURLToPath(context.config.root);
       for (const file of files) {
         if (file.id === undefined) continue;
-        const path = storePath(context, file.filePath);
+        const path = storePath(projectRoot, file.filePath);
         const stamp = sourceFileStamp(file.filePath);
         seen.push({ id: file.id, path, stamp });
         const record = records.get(path);
