@@ -81,6 +81,8 @@ describe('fast-build canaries (Astro internals the layer relies on)', () => {
     // site this small loads within the 500 ms debounce, so its saves are rarely held at all.
     for (const build of [cold, unchanged]) {
       expect(loggedFastBuildReport(build.output).storeSavesHeld).toBeGreaterThanOrEqual(0);
+      // Undefined: Astro's FileWriter, its write or the functions it uses were not found (store-write.ts).
+      expect(loggedFastBuildReport(build.output).storeWritesUncompared).toBe(0);
       expect(build.output).not.toMatch(/could not hold Astro's store saves/);
     }
     const text = readFileSync(join(cacheDir, DATA_STORE_FILE), 'utf8');
@@ -158,6 +160,9 @@ describe('fast-build canaries (Astro internals the layer relies on)', () => {
     expect(report.unchangedSkipped).toBe(articleCount - 1);
     expect(report.bodies).toEqual({ inStore: articleCount, written: 1, removed: 1 });
     expect(report.store).toBe('the pages took the content store from memory');
+    // The headline grew, so the store did: Astro's writer wrote it without reading the old one back (store-write.ts).
+    expect(report.storeWritesUncompared).toBe(1);
+    expect(readFileSync(join(cacheDir, DATA_STORE_FILE), 'utf8')).toContain('(corrected)');
   });
 });
 

@@ -11,6 +11,8 @@ export interface LoggedFastBuildReport {
   readonly store: string | undefined;
   /** Store saves held until the end of the sync, or undefined when they were not held (or the store piece was off). */
   readonly storeSavesHeld: number | undefined;
+  /** Store writes made without reading the old store back, or undefined when the writer was not wrapped. */
+  readonly storeWritesUncompared: number | undefined;
   /** Article bodies in files, written and removed, when the bodies piece was on. */
   readonly bodies: { readonly inStore: number; readonly written: number; readonly removed: number } | undefined;
   /** Unchanged articles not read again, when the unchanged piece was on. */
@@ -47,6 +49,7 @@ export function loggedFastBuildReport(output: string): LoggedFastBuildReport {
     pieces,
     store,
     storeSavesHeld: number(/(\d+) store saves held until the sync ended/.exec(line)?.[1]),
+    storeWritesUncompared: number(/(\d+) store writes without reading the old store back/.exec(line)?.[1]),
     bodies: bodies ? { inStore: Number(bodies[1]), written: Number(bodies[2]), removed: Number(bodies[3]) } : undefined,
     unchangedSkipped: number(/(\d+) unchanged articles not read again/.exec(line)?.[1]),
     keptByStamp: number(/\((\d+) not opened: their file stamps matched\)/.exec(line)?.[1]),

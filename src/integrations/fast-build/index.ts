@@ -63,6 +63,9 @@ function fallbacks(report: FastBuildReport): string[] {
   if (report.pieces.has('store') && !report.storeSavesHoldable) {
     warnings.push(`The store piece could not hold Astro's store saves until the end of the content sync. ${see}`);
   }
+  if (report.pieces.has('store') && !report.storeSizesCompared) {
+    warnings.push(`The store piece could not make Astro's store writer compare sizes first. ${see}`);
+  }
   if (report.pieces.has('gc') && report.garbageCollectionsRefused > 0) {
     warnings.push(`The runtime refused ${report.garbageCollectionsRefused} garbage collections. ${see}`);
   }

@@ -23,6 +23,10 @@ export interface FastBuildReport {
   storeSavesHoldable: boolean;
   /** Saves of the content store held until the end of the sync, each of which would have serialised the whole store. */
   storeSavesHeld: number;
+  /** Whether the store piece could make Astro's store writer compare sizes before reading the old file (store-write.ts). */
+  storeSizesCompared: boolean;
+  /** Store saves written without reading the old file back, their sizes differing. */
+  storeWritesUncompared: number;
   /** Rendered articles the store names by a body file, after loading. */
   bodiesInStore: number;
   /** Body files written by this build. */
@@ -58,6 +62,8 @@ export function openFastBuildReport(pieces: FastBuildPieces): FastBuildReport {
     storeError: undefined,
     storeSavesHoldable: false,
     storeSavesHeld: 0,
+    storeSizesCompared: false,
+    storeWritesUncompared: 0,
     bodiesInStore: 0,
     bodiesWritten: 0,
     bodiesRemoved: 0,
@@ -101,6 +107,9 @@ export function formatFastBuildReport(report: FastBuildReport): string {
         ? `${report.storeSavesHeld} store saves held until the sync ended`
         : "store saves not held (Astro's own saving)",
     );
+    if (report.storeSizesCompared) {
+      parts.push(`${report.storeWritesUncompared} store writes without reading the old store back`);
+    }
   }
   if (pieces.has('bodies')) {
     parts.push(

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { fastBuildReport } from '@/integrations/fast-build/report';
+import { astroStoreWriterModule, compareStoreSizesFirst } from '@/integrations/fast-build/store-write';
 
 /** The two methods of Astro's MutableDataStore this relies on (astro/dist/content/mutable-data-store.js). */
 export interface SavingStore {
@@ -93,7 +94,7 @@ export function astroMutableDataStore(): { prototype: object } | undefined {
 }
 
 /**
- * The store piece's save holding, in `astro build` only: the dev server saves as Astro does, since a sync it runs when
+ * The store piece's save holding, and its writes that compare sizes first (store-write.ts), in `astro build` only: the dev server saves as Astro does, since a sync it runs when
  * a file changes need not end with a closing save. When the class cannot be wrapped the build saves as Astro does, and
  * the report says so.
  */
@@ -103,9 +104,11 @@ export function holdSavesDuringSync(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command }) => {
         if (command !== 'build') return;
+        const report = fastBuildReport();
+        const sizesCompared = compareStoreSizesFirst(astroStoreWriterModule());
+        if (report) report.storeSizesCompared = sizesCompared;
         const storeClass = astroMutableDataStore();
         if (storeClass === undefined || !holdSavesOf(storeClass)) return;
-        const report = fastBuildReport();
         if (report) report.storeSavesHoldable = true;
         holdStoreSaves();
       },

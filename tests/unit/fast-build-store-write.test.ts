@@ -1,0 +1,81 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeFastBuildReport, openFastBuildReport } from '@/integrations/fast-build/report';
+import { astroStoreWriterModule, compareStoreSizesFirst } from '@/integrations/fast-build/store-write';
+import { parseFastBuildSwitch } from '@/integrations/fast-build/switch';
+import { temporaryFolder } from '../support/build';
+
+// The store piece makes Astro's own store writer compare sizes before it reads the old file back (store-write.ts).
+// These tests drive Astro's FileWriter: what it writes must be what Astro would write, and a file that already holds
+// the store must be left alone, as Astro leaves it (docs/fast-build.md#store).
+
+interface RealWriter {
+  write(collections: Map<string, Map<string, unknown>>): Promise<boolean>;
+}
+
+const astroWriter = astroStoreWriterModule() as { FileWriter: new (file: string) => RealWriter };
+
+function store(titles: readonly string[]): Map<string, Map<string, unknown>> {
+  return new Map([['articles', new Map(titles.map((title, index) => [`a-${index}`, { id: `a-${index}`, title }]))]]);
+}
+
+describe("Astro's store writer, comparing sizes first", () => {
+  afterEach(() => closeFastBuildReport());
+
+  it("wraps Astro's FileWriter, once", () => {
+    expect(compareStoreSizesFirst(astroStoreWriterModule())).toBe(true);
+    expect(compareStoreSizesFirst(astroStoreWriterModule())).toBe(true);
+  });
+
+  it("writes a store of another size without reading the old file, as Astro's serialiser writes it", async () => {
+    compareStoreSizesFirst(astroStoreWriterModule());
+    const report = openFastBuildReport(parseFastBuildSwitch('1'));
+    const file = join(temporaryFolder('store-write'), 'data-store.json');
+    const writer = new astroWriter.FileWriter(file);
+    // No file yet: Astro's own write.
+    expect(await writer.write(store(['One']))).toBe(true);
+    expect(report.storeWritesUncompared).toBe(0);
+
+    const longer = store(['One', 'Two, a longer headline']);
+    expect(await writer.write(longer)).toBe(true);
+    expect(report.storeWritesUncompared).toBe(1);
+    const { serializeDataStore } = astroStoreWriterModule();
+    expect(readFileSync(file, 'utf8')).toBe(serializeDataStore?.(longer));
+  });
+
+  it('leaves a file that holds the store already, and compares texts of the same size as Astro does', async () => {
+    compareStoreSizesFirst(astroStoreWriterModule());
+    const report = openFastBuildReport(parseFastBuildSwitch('1'));
+    const file = join(temporaryFolder('store-write'), 'data-store.json');
+    const writer = new astroWriter.FileWriter(file);
+    await writer.write(store(['Same']));
+    const before = statSync(file, { bigint: true }).mtimeNs;
+    expect(await writer.write(store(['Same']))).toBe(false);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(before);
+
+    // Same size, other text: read, compared, written.
+    expect(await writer.write(store(['Sane']))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('"Sane"');
+    expect(report.storeWritesUncompared).toBe(0);
+  });
+
+  it('writes over a file changed by hand to another size', async () => {
+    compareStoreSizesFirst(astroStoreWriterModule());
+    const file = join(temporaryFolder('store-write'), 'data-store.json');
+    const writer = new astroWriter.FileWriter(file);
+    await writer.write(store(['Kept']));
+    writeFileSync(file, 'damaged');
+    expect(await writer.write(store(['Kept']))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('"Kept"');
+  });
+
+  it('leaves a module without what it needs alone', () => {
+    class FileWriter {
+      write() {}
+    }
+    expect(compareStoreSizesFirst({ FileWriter })).toBe(false);
+    expect(compareStoreSizesFirst({ serializeDataStore: String, writeFileAtomic: async () => true })).toBe(false);
+    expect(Object.getOwnPropertyNames(FileWriter.prototype)).toEqual(['constructor', 'write']);
+  });
+});
