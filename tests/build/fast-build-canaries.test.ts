@@ -79,6 +79,9 @@ describe('fast-build canaries (Astro internals the layer relies on)', () => {
     // Undefined: Astro's MutableDataStore or its writeToDisk / waitUntilSaveComplete were not found. That the debounced
     // save goes through writeToDisk is checked on Astro's own class in tests/unit/fast-build-store-save.test.ts: a
     // site this small loads within the 500 ms debounce, so its saves are rarely held at all.
+    // A cold build saves in the main thread; a rebuild hands its save to a worker thread (store-write-worker.ts).
+    expect(loggedFastBuildReport(cold.output).storeWritesInWorker).toBe(0);
+    expect(loggedFastBuildReport(unchanged.output).storeWritesInWorker).toBe(1);
     for (const build of [cold, unchanged]) {
       expect(loggedFastBuildReport(build.output).storeSavesHeld).toBeGreaterThanOrEqual(0);
       // Undefined: Astro's FileWriter, its write or the functions it uses were not found (store-write.ts).
@@ -160,7 +163,9 @@ describe('fast-build canaries (Astro internals the layer relies on)', () => {
     expect(report.unchangedSkipped).toBe(articleCount - 1);
     expect(report.bodies).toEqual({ inStore: articleCount, written: 1, removed: 1 });
     expect(report.store).toBe('the pages took the content store from memory');
-    // The headline grew, so the store did: Astro's writer wrote it without reading the old one back (store-write.ts).
+    // The headline grew, so the store did: the worker thread wrote it without reading the old one back, and the file
+    // holds the edit once the build is done (store-write.ts, store-write-worker.ts).
+    expect(report.storeWritesInWorker).toBe(1);
     expect(report.storeWritesUncompared).toBe(1);
     expect(readFileSync(join(cacheDir, DATA_STORE_FILE), 'utf8')).toContain('(corrected)');
   });

@@ -13,6 +13,8 @@ export interface LoggedFastBuildReport {
   readonly storeSavesHeld: number | undefined;
   /** Store writes made without reading the old store back, or undefined when the writer was not wrapped. */
   readonly storeWritesUncompared: number | undefined;
+  /** Store saves handed to a worker thread, or undefined when the writer was not wrapped. */
+  readonly storeWritesInWorker: number | undefined;
   /** Article bodies in files, written and removed, when the bodies piece was on. */
   readonly bodies: { readonly inStore: number; readonly written: number; readonly removed: number } | undefined;
   /** Unchanged articles not read again, when the unchanged piece was on. */
@@ -50,6 +52,7 @@ export function loggedFastBuildReport(output: string): LoggedFastBuildReport {
     store,
     storeSavesHeld: number(/(\d+) store saves held until the sync ended/.exec(line)?.[1]),
     storeWritesUncompared: number(/(\d+) store writes without reading the old store back/.exec(line)?.[1]),
+    storeWritesInWorker: number(/\((\d+) saves in a worker thread\)/.exec(line)?.[1]),
     bodies: bodies ? { inStore: Number(bodies[1]), written: Number(bodies[2]), removed: Number(bodies[3]) } : undefined,
     unchangedSkipped: number(/(\d+) unchanged articles not read again/.exec(line)?.[1]),
     keptByStamp: number(/\((\d+) not opened: their file stamps matched\)/.exec(line)?.[1]),

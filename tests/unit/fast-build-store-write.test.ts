@@ -2,7 +2,18 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeFastBuildReport, openFastBuildReport } from '@/integrations/fast-build/report';
-import { astroStoreWriterModule, compareStoreSizesFirst } from '@/integrations/fast-build/store-write';
+import {
+  closeSharedContentStore,
+  expectCollection,
+  openSharedContentStore,
+  shareCollection,
+} from '@/integrations/fast-build/shared-content-store';
+import {
+  astroStoreWriterModule,
+  compareStoreSizesFirst,
+  finishStoreWrites,
+  saveStoresInWorker,
+} from '@/integrations/fast-build/store-write';
 import { parseFastBuildSwitch } from '@/integrations/fast-build/switch';
 import { temporaryFolder } from '../support/build';
 
@@ -21,7 +32,12 @@ function store(titles: readonly string[]): Map<string, Map<string, unknown>> {
 }
 
 describe("Astro's store writer, comparing sizes first", () => {
-  afterEach(() => closeFastBuildReport());
+  afterEach(async () => {
+    saveStoresInWorker(false);
+    await finishStoreWrites();
+    closeFastBuildReport();
+    closeSharedContentStore();
+  });
 
   it("wraps Astro's FileWriter, once", () => {
     expect(compareStoreSizesFirst(astroStoreWriterModule())).toBe(true);
@@ -68,6 +84,69 @@ describe("Astro's store writer, comparing sizes first", () => {
     writeFileSync(file, 'damaged');
     expect(await writer.write(store(['Kept']))).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain('"Kept"');
+  });
+
+  it('saves in a worker thread, when allowed and the pages take the store from memory, the text Astro would write', async () => {
+    compareStoreSizesFirst(astroStoreWriterModule());
+    const report = openFastBuildReport(parseFastBuildSwitch('1'));
+    const file = join(temporaryFolder('store-write'), 'data-store.json');
+    const writer = new astroWriter.FileWriter(file);
+    await writer.write(store(['First']));
+    // What a store holds: nested maps, dates, a value referenced twice, undefined, numbers devalue writes specially.
+    const shared = { collection: 'sources', id: 'one' };
+    const collections = new Map([
+      ['sources', new Map([['one', { id: 'one', data: { name: 'One' } }]])],
+      [
+        'articles',
+        new Map([
+          ['b', { id: 'b', data: { source: shared, via: [shared], date: new Date('2026-12-04T10:00:00Z') } }],
+          ['a', { id: 'a', data: { title: 'Α, ع', missing: undefined, odd: [Number.NaN, -0, Infinity] } }],
+        ]),
+      ],
+    ]);
+    openSharedContentStore('a build');
+    for (const name of ['articles', 'sources']) {
+      expectCollection(name);
+      shareCollection(name, { entries: () => [] });
+    }
+    saveStoresInWorker(true);
+    expect(await writer.write(collections)).toBe(true);
+    expect(report.storeWritesInWorker).toBe(1);
+    await finishStoreWrites();
+    const { serializeDataStore } = astroStoreWriterModule();
+    expect(readFileSync(file, 'utf8')).toBe(serializeDataStore?.(collections));
+    expect(report.storeWritesUncompared).toBe(1);
+  });
+
+  it('saves in the main thread when a collection is not shared, since the pages will read the file', async () => {
+    compareStoreSizesFirst(astroStoreWriterModule());
+    const report = openFastBuildReport(parseFastBuildSwitch('1'));
+    const file = join(temporaryFolder('store-write'), 'data-store.json');
+    const writer = new astroWriter.FileWriter(file);
+    openSharedContentStore('a build');
+    expectCollection('articles');
+    expectCollection('sources');
+    shareCollection('articles', { entries: () => [] });
+    saveStoresInWorker(true);
+    await writer.write(store(['Read by the pages']));
+    // Written before write() returned.
+    expect(readFileSync(file, 'utf8')).toContain('"Read by the pages"');
+    expect(report.storeWritesInWorker).toBe(0);
+  });
+
+  it('saves in the main thread what cannot be copied to a worker thread', async () => {
+    compareStoreSizesFirst(astroStoreWriterModule());
+    const report = openFastBuildReport(parseFastBuildSwitch('1'));
+    const file = join(temporaryFolder('store-write'), 'data-store.json');
+    const writer = new astroWriter.FileWriter(file);
+    openSharedContentStore('a build');
+    expectCollection('articles');
+    shareCollection('articles', { entries: () => [] });
+    saveStoresInWorker(true);
+    const withUrl = new Map([['articles', new Map([['a', { id: 'a', link: new URL('https://example.org/') }]])]]);
+    await writer.write(withUrl);
+    expect(readFileSync(file, 'utf8')).toContain('https://example.org/');
+    expect(report.storeWritesInWorker).toBe(0);
   });
 
   it('leaves a module without what it needs alone', () => {

@@ -27,6 +27,8 @@ export interface FastBuildReport {
   storeSizesCompared: boolean;
   /** Store saves written without reading the old file back, their sizes differing. */
   storeWritesUncompared: number;
+  /** Store saves handed to a worker thread (store-write-worker.ts). */
+  storeWritesInWorker: number;
   /** Rendered articles the store names by a body file, after loading. */
   bodiesInStore: number;
   /** Body files written by this build. */
@@ -64,6 +66,7 @@ export function openFastBuildReport(pieces: FastBuildPieces): FastBuildReport {
     storeSavesHeld: 0,
     storeSizesCompared: false,
     storeWritesUncompared: 0,
+    storeWritesInWorker: 0,
     bodiesInStore: 0,
     bodiesWritten: 0,
     bodiesRemoved: 0,
@@ -108,7 +111,9 @@ export function formatFastBuildReport(report: FastBuildReport): string {
         : "store saves not held (Astro's own saving)",
     );
     if (report.storeSizesCompared) {
-      parts.push(`${report.storeWritesUncompared} store writes without reading the old store back`);
+      parts.push(
+        `${report.storeWritesUncompared} store writes without reading the old store back (${report.storeWritesInWorker} saves in a worker thread)`,
+      );
     }
   }
   if (pieces.has('bodies')) {

@@ -59,3 +59,14 @@ export function expectCollection(name: string): void {
 export function shareCollection(name: string, store: EntrySource): void {
   sharedContentStore()?.loaded.set(name, store);
 }
+
+/**
+ * Whether every collection the content config defines has shared its entries, so that the store module will give the
+ * pages those and never read the store file (store-module-code.ts makes the same check).
+ */
+export function everyCollectionShared(): boolean {
+  const shared = sharedContentStore();
+  return (
+    shared !== undefined && shared.expected.size > 0 && [...shared.expected].every((name) => shared.loaded.has(name))
+  );
+}

@@ -4,11 +4,18 @@
 // and an edit serialised it again 500 ms after the edited article was set (docs/fast-build.md#store has the cost).
 // Within `astro build` this part of the store piece holds every save until the sync asks for its last one
 // (`waitUntilSaveComplete`), so the store is serialised once per sync, with everything the loaders set.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { fastBuildReport } from '@/integrations/fast-build/report';
-import { astroStoreWriterModule, compareStoreSizesFirst } from '@/integrations/fast-build/store-write';
+import { dataStoreFile } from '@/integrations/fast-build/store-location';
+import {
+  astroStoreWriterModule,
+  compareStoreSizesFirst,
+  finishStoreWrites,
+  saveStoresInWorker,
+} from '@/integrations/fast-build/store-write';
 
 /** The two methods of Astro's MutableDataStore this relies on (astro/dist/content/mutable-data-store.js). */
 export interface SavingStore {
@@ -102,11 +109,13 @@ export function holdSavesDuringSync(): AstroIntegration {
   return {
     name: 'broadsheet:fast-build:store-save',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command !== 'build') return;
         const report = fastBuildReport();
         const sizesCompared = compareStoreSizesFirst(astroStoreWriterModule());
         if (report) report.storeSizesCompared = sizesCompared;
+        // A rebuild (the last build left a store) saves in a worker thread; a cold build, at its memory peak, does not.
+        saveStoresInWorker(sizesCompared && existsSync(dataStoreFile(config, false)));
         const storeClass = astroMutableDataStore();
         if (storeClass === undefined || !holdSavesOf(storeClass)) return;
         if (report) report.storeSavesHoldable = true;
@@ -114,6 +123,8 @@ export function holdSavesDuringSync(): AstroIntegration {
       },
       // The sync has ended by now: should it have ended without its closing save, nothing stays held.
       'astro:build:start': () => releaseHeldSaves(),
+      // The pages are written: a save handed to the worker thread has had all of page generation to finish.
+      'astro:build:done': () => finishStoreWrites(),
     },
   };
 }

@@ -5,11 +5,15 @@
 import { rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fastBuildReport } from '@/integrations/fast-build/report';
+import { everyCollectionShared } from '@/integrations/fast-build/shared-content-store';
+import { StoreWriteWorker } from '@/integrations/fast-build/store-write-worker';
 
 /** The parts of Astro's data-store-writer.js this relies on (astro/dist/content/data-store-writer.js). */
 export interface StoreWriterModule {
+  /** The module's own file URL, for a worker thread to load it (set by astroStoreWriterModule). */
+  readonly url?: string;
   /** The class that writes the single-file store: `target` is the file, `write` saves the collections. */
   readonly FileWriter?: { prototype: object };
   /** The store's text, as Astro writes it. */
@@ -49,9 +53,18 @@ export function compareStoreSizesFirst(module: StoreWriterModule): boolean {
   if (typeof prototype.write !== 'function') return false;
   prototype[WRAPPED] = true;
   prototype.write = async function write(this: FileWriterLike, collections: unknown): Promise<boolean> {
-    const text = serializeDataStore(collections);
     const file = this.target;
     const path = file instanceof URL ? fileURLToPath(file) : file;
+    // Only when the pages take the store from memory: otherwise they read this file, which must be written first.
+    if (workerSaves.allowed && module.url && everyCollectionShared()) {
+      workerSaves.worker ??= new StoreWriteWorker(module.url);
+      if (workerSaves.worker.save(path, collections)) {
+        const report = fastBuildReport();
+        if (report) report.storeWritesInWorker += 1;
+        return true;
+      }
+    }
+    const text = serializeDataStore(collections);
     const size = await sizeOf(path);
     if (size === undefined || size === Buffer.byteLength(text)) return writeFileAtomic(file, text);
     // The same temporary name as Astro's, so a build killed here leaves what Astro's would.
@@ -67,6 +80,32 @@ export function compareStoreSizesFirst(module: StoreWriterModule): boolean {
 /** Astro's data-store-writer.js, from the installed package's own file (as store-save.ts loads the store class). */
 export function astroStoreWriterModule(): StoreWriterModule {
   const require = createRequire(import.meta.url);
-  const astroRoot = dirname(require.resolve('astro/package.json'));
-  return require(join(astroRoot, 'dist/content/data-store-writer.js')) as StoreWriterModule;
+  const file = join(dirname(require.resolve('astro/package.json')), 'dist/content/data-store-writer.js');
+  return { ...(require(file) as StoreWriterModule), url: pathToFileURL(file).href };
+}
+
+/** Whether saves may go to a worker thread in this build, and the worker once one has started. */
+const workerSaves: { allowed: boolean; worker: StoreWriteWorker | undefined } = { allowed: false, worker: undefined };
+
+/**
+ * Lets the wrapped writer hand saves to a worker thread (store-write-worker.ts) for the rest of this build, when the
+ * pages take the store from memory. For rebuilds: a cold build keeps its save in the main thread, whose memory then
+ * holds no second copy of the store.
+ */
+export function saveStoresInWorker(allowed: boolean): void {
+  workerSaves.allowed = allowed;
+}
+
+/**
+ * Waits for the saves handed to the worker thread and stops it; counts them in the report. Throws when one failed:
+ * the build fails, and the next one starts from the last build's store.
+ */
+export async function finishStoreWrites(): Promise<void> {
+  const { worker } = workerSaves;
+  workerSaves.allowed = false;
+  workerSaves.worker = undefined;
+  if (!worker) return;
+  const { uncompared } = await worker.finish();
+  const report = fastBuildReport();
+  if (report) report.storeWritesUncompared += uncompared;
 }
