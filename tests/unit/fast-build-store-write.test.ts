@@ -31,6 +31,21 @@ function store(titles: readonly string[]): Map<string, Map<string, unknown>> {
   return new Map([['articles', new Map(titles.map((title, index) => [`a-${index}`, { id: `a-${index}`, title }]))]]);
 }
 
+/**
+ * A wrapped writer of a new store file, in a build whose content config has the `expected` collections and whose
+ * loaders shared the `shared` ones, with saves allowed in a worker thread; and the build's report.
+ */
+function workerBuild(expected: readonly string[], shared: readonly string[]) {
+  compareStoreSizesFirst(astroStoreWriterModule());
+  const report = openFastBuildReport(parseFastBuildSwitch('1'));
+  const file = join(temporaryFolder('store-write'), 'data-store.json');
+  openSharedContentStore('a build');
+  for (const name of expected) expectCollection(name);
+  for (const name of shared) shareCollection(name, { entries: () => [] });
+  saveStoresInWorker(true);
+  return { report, file, writer: new astroWriter.FileWriter(file) };
+}
+
 describe("Astro's store writer, comparing sizes first", () => {
   afterEach(async () => {
     saveStoresInWorker(false);
@@ -87,11 +102,7 @@ describe("Astro's store writer, comparing sizes first", () => {
   });
 
   it('saves in a worker thread, when allowed and the pages take the store from memory, the text Astro would write', async () => {
-    compareStoreSizesFirst(astroStoreWriterModule());
-    const report = openFastBuildReport(parseFastBuildSwitch('1'));
-    const file = join(temporaryFolder('store-write'), 'data-store.json');
-    const writer = new astroWriter.FileWriter(file);
-    await writer.write(store(['First']));
+    const { report, file, writer } = workerBuild(['articles', 'sources'], ['articles', 'sources']);
     // What a store holds: nested maps, dates, a value referenced twice, undefined, numbers devalue writes specially.
     const shared = { collection: 'sources', id: 'one' };
     const collections = new Map([
@@ -104,30 +115,18 @@ describe("Astro's store writer, comparing sizes first", () => {
         ]),
       ],
     ]);
-    openSharedContentStore('a build');
-    for (const name of ['articles', 'sources']) {
-      expectCollection(name);
-      shareCollection(name, { entries: () => [] });
-    }
-    saveStoresInWorker(true);
+    await writer.write(store(['First']));
     expect(await writer.write(collections)).toBe(true);
-    expect(report.storeWritesInWorker).toBe(1);
+    expect(report.storeWritesInWorker).toBe(2);
     await finishStoreWrites();
     const { serializeDataStore } = astroStoreWriterModule();
     expect(readFileSync(file, 'utf8')).toBe(serializeDataStore?.(collections));
+    // The first save found no file; the second, of another size, did not read it back.
     expect(report.storeWritesUncompared).toBe(1);
   });
 
   it('saves in the main thread when a collection is not shared, since the pages will read the file', async () => {
-    compareStoreSizesFirst(astroStoreWriterModule());
-    const report = openFastBuildReport(parseFastBuildSwitch('1'));
-    const file = join(temporaryFolder('store-write'), 'data-store.json');
-    const writer = new astroWriter.FileWriter(file);
-    openSharedContentStore('a build');
-    expectCollection('articles');
-    expectCollection('sources');
-    shareCollection('articles', { entries: () => [] });
-    saveStoresInWorker(true);
+    const { report, file, writer } = workerBuild(['articles', 'sources'], ['articles']);
     await writer.write(store(['Read by the pages']));
     // Written before write() returned.
     expect(readFileSync(file, 'utf8')).toContain('"Read by the pages"');
@@ -135,14 +134,7 @@ describe("Astro's store writer, comparing sizes first", () => {
   });
 
   it('saves in the main thread what cannot be copied to a worker thread', async () => {
-    compareStoreSizesFirst(astroStoreWriterModule());
-    const report = openFastBuildReport(parseFastBuildSwitch('1'));
-    const file = join(temporaryFolder('store-write'), 'data-store.json');
-    const writer = new astroWriter.FileWriter(file);
-    openSharedContentStore('a build');
-    expectCollection('articles');
-    shareCollection('articles', { entries: () => [] });
-    saveStoresInWorker(true);
+    const { report, file, writer } = workerBuild(['articles'], ['articles']);
     const withUrl = new Map([['articles', new Map([['a', { id: 'a', link: new URL('https://example.org/') }]])]]);
     await writer.write(withUrl);
     expect(readFileSync(file, 'utf8')).toContain('https://example.org/');
