@@ -101,9 +101,9 @@ export function astroMutableDataStore(): { prototype: object } | undefined {
 }
 
 /**
- * The store piece's save holding, and its writes that compare sizes first (store-write.ts), in `astro build` only: the dev server saves as Astro does, since a sync it runs when
- * a file changes need not end with a closing save. When the class cannot be wrapped the build saves as Astro does, and
- * the report says so.
+ * The store piece's save holding, and its writes that compare sizes first or go to a worker thread (store-write.ts), in
+ * `astro build` only: the dev server saves as Astro does, since a sync it runs when a file changes need not end with a
+ * closing save. When the class cannot be wrapped the build saves as Astro does, and the report says so.
  */
 export function holdSavesDuringSync(): AstroIntegration {
   return {

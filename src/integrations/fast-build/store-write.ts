@@ -1,7 +1,9 @@
 // Astro writes its content store only when the text changed, and to know, it reads the whole old file back and
 // compares: at 100,000 articles that is 107 MB read and decoded on every save, about 2 s of an edit or an added article.
 // Texts of different lengths in bytes cannot be equal, so within `astro build` this part of the store piece compares
-// the sizes first and writes at once when they differ; equal sizes are compared as Astro does (docs/fast-build.md#store).
+// the sizes first and writes at once when they differ; equal sizes are compared as Astro does. In a rebuild whose pages
+// take the store from memory, the whole save goes to a worker thread instead (store-write-worker.ts;
+// docs/fast-build.md#store).
 import { rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
