@@ -105,7 +105,7 @@ describe("Astro's store writer, comparing sizes first", () => {
     const { report, file, writer } = workerBuild(['articles', 'sources'], ['articles', 'sources']);
     // What a store holds: nested maps, dates, a value referenced twice, undefined, numbers devalue writes specially.
     const shared = { collection: 'sources', id: 'one' };
-    const collections = new Map([
+    const collections = new Map<string, Map<string, unknown>>([
       ['sources', new Map([['one', { id: 'one', data: { name: 'One' } }]])],
       [
         'articles',
