@@ -6,12 +6,11 @@
 // Node has no call to request a collection without `--expose-gc`, and the build runs with Node's default settings, so
 // the flag is set at run time and `gc` is taken from a new V8 context. Node documents setting V8 flags after start-up
 // as unpredictable: that is why this is a piece of its own, switchable with BROADSHEET_FAST_BUILD=all,-gc.
-import { existsSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { fastBuildReport } from '@/integrations/fast-build/report';
-import { dataStoreFile } from '@/integrations/fast-build/store-location';
+import { isRebuild } from '@/integrations/fast-build/store-location';
 
 /** V8's `gc` function, as `--expose-gc` gives it; Node 22 (V8 12) takes these options. */
 type GcFunction = (options?: { type: 'major'; execution: 'sync'; flavor?: 'last-resort' }) => void;
@@ -67,7 +66,7 @@ export function collectGarbageBetweenPhases(): AstroIntegration {
     name: 'broadsheet:fast-build:gc',
     hooks: {
       'astro:config:setup': ({ config, command }) => {
-        useRebuildCollections(command === 'build' && existsSync(dataStoreFile(config, false)));
+        useRebuildCollections(command === 'build' && isRebuild(config));
       },
       'astro:build:start': ({ logger }) => collect('after the content sync', logger),
       'astro:build:generated': ({ logger }) => collect('after page generation', logger),

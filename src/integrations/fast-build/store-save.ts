@@ -4,12 +4,11 @@
 // and an edit serialised it again 500 ms after the edited article was set (docs/fast-build.md#store has the cost).
 // Within `astro build` this part of the store piece holds every save until the sync asks for its last one
 // (`waitUntilSaveComplete`), so the store is serialised once per sync, with everything the loaders set.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { fastBuildReport } from '@/integrations/fast-build/report';
-import { dataStoreFile } from '@/integrations/fast-build/store-location';
+import { isRebuild } from '@/integrations/fast-build/store-location';
 import {
   astroStoreWriterModule,
   compareStoreSizesFirst,
@@ -115,7 +114,7 @@ export function holdSavesDuringSync(): AstroIntegration {
         const sizesCompared = compareStoreSizesFirst(astroStoreWriterModule());
         if (report) report.storeSizesCompared = sizesCompared;
         // A rebuild (the last build left a store) saves in a worker thread; a cold build, at its memory peak, does not.
-        saveStoresInWorker(sizesCompared && existsSync(dataStoreFile(config, false)));
+        saveStoresInWorker(sizesCompared && isRebuild(config));
         const storeClass = astroMutableDataStore();
         if (storeClass === undefined || !holdSavesOf(storeClass)) return;
         if (report) report.storeSavesHoldable = true;
