@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { fileStamp } from '@/lib/build/file-stamp';
 import {
@@ -112,7 +112,10 @@ function readMemory(file: string | undefined, siteDir: string, split: string): I
   if (!file) return undefined;
   try {
     const memory = JSON.parse(readFileSync(file, 'utf8')) as IndexMemory;
-    const fits = memory.version === MEMORY_VERSION && memory.siteDir === siteDir && memory.split === split;
+    // Compared resolved: the build names the folder with a trailing `/`, a script may not, and the same folder
+    // named two ways once cost a re-index of every bundle.
+    const sameSite = typeof memory.siteDir === 'string' && resolve(memory.siteDir) === resolve(siteDir);
+    const fits = memory.version === MEMORY_VERSION && sameSite && memory.split === split;
     return fits && memory.pages && memory.files && memory.stamps ? memory : undefined;
   } catch {
     // No memory (a first build) or an unreadable one: index everything.
@@ -379,12 +382,7 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions): Pro
     }
   }
   // Whatever else is in the folder (a bundle no longer needed, an older layout's files) goes.
-  for (const path of filesUnder(searchDir)) {
-    if (files[path] !== undefined) continue;
-    rmSync(join(searchDir, path), { force: true });
-    removed += 1;
-  }
-  removeEmptyFolders(searchDir);
+  removed += removeUnlisted(searchDir, files, new Set(bundles.filter((bundle) => !dirty.has(bundle))));
   if (options.memoryFile) {
     const layout = `${split} ${timeZone}`;
     writeMemory(options.memoryFile, { version: MEMORY_VERSION, siteDir, split: layout, pages, files, stamps });
@@ -417,14 +415,33 @@ function intactFile(path: string, hash: string): boolean {
   }
 }
 
-function removeEmptyFolders(folder: string): boolean {
-  let empty = true;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory() && removeEmptyFolders(join(folder, entry.name)))
-      rmSync(join(folder, entry.name), { recursive: true });
-    else empty = false;
-  }
-  return empty;
+/**
+ * Removes every file under the search folder that `files` does not list, and every folder left empty; returns how
+ * many files went. The folders of `intact` bundles are not walked: bundleIntact has just listed each and found exactly
+ * its remembered files, and walking them all again took about 0.8 s of a rebuild at 100,000 pages.
+ */
+function removeUnlisted(
+  searchDir: string,
+  files: Readonly<Record<string, string>>,
+  intact: ReadonlySet<string>,
+): number {
+  let removed = 0;
+  // Returns whether `folder` (at `below` under the search folder) was left empty.
+  const sweep = (folder: string, below: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = below === '' ? entry.name : `${below}/${entry.name}`;
+      const full = join(folder, entry.name);
+      if (entry.isDirectory() && !intact.has(path) && sweep(full, path)) rmSync(full, { recursive: true });
+      else if (!entry.isDirectory() && files[path] === undefined) {
+        rmSync(full, { force: true });
+        removed += 1;
+      } else empty = false;
+    }
+    return empty;
+  };
+  sweep(searchDir, '');
+  return removed;
 }
 
 /** Orders `language/bundle` keys by language, then newest bundle first. */
