@@ -418,7 +418,8 @@ function intactFile(path: string, hash: string): boolean {
 /**
  * Removes every file under the search folder that `files` does not list, and every folder left empty; returns how
  * many files went. The folders of `intact` bundles are not walked: bundleIntact has just listed each and found exactly
- * its remembered files, and walking them all again took about 0.8 s of a rebuild at 100,000 pages.
+ * its remembered files, and walking them again listed every search file twice in each rebuild (the journal's
+ * 2026-12-04 night entry has the figures).
  */
 function removeUnlisted(
   searchDir: string,
