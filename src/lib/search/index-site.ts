@@ -198,17 +198,21 @@ async function indexBundle(
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Sent a batch at a time: one file at a time waits on Pagefind for each, and all at once holds every page's text.
+    // Sent a batch at a time, a few batches ahead: Pagefind indexes in a process of its own, so while it works on
+    // one batch this one reads and encodes the next (waiting for each batch left Pagefind idle in between); all at
+    // once would hold every page's text.
     const batch = 64;
+    const ahead = 4;
+    const sending: Promise<void>[] = [];
     for (let start = 0; start < pages.length; start += batch) {
-      const added = await Promise.all(
-        pages
-          .slice(start, start + batch)
-          .map((path) => index.addHTMLFile({ url: pageUrl(path), content: readFileSync(join(siteDir, path), 'utf8') })),
-      );
-      const failed = added.flatMap((result) => result.errors);
-      if (failed.length > 0) throw new Error(`Pagefind could not index a page of ${bundle}: ${failed.join('; ')}`);
+      const sent = addPages(index, siteDir, bundle, pages.slice(start, start + batch));
+      // Marked handled at once: a batch failing while an earlier one is awaited must not end the process unreported;
+      // awaiting it below still throws its error.
+      sent.catch(() => undefined);
+      sending.push(sent);
+      if (sending.length >= ahead) await sending.shift();
     }
+    await Promise.all(sending);
     const bundleFiles = await index.getFiles();
     if (bundleFiles.errors.length > 0)
       throw new Error(`Pagefind could not build the index of ${bundle}: ${bundleFiles.errors.join('; ')}`);
@@ -223,6 +227,20 @@ async function indexBundle(
     // and so that it does not keep the build's Node process alive.
     await pagefind.close();
   }
+}
+
+/** Sends pages (paths under the site folder) to a Pagefind index; throws with Pagefind's errors if any page failed. */
+async function addPages(
+  index: pagefind.PagefindIndex,
+  siteDir: string,
+  bundle: string,
+  pages: readonly string[],
+): Promise<void> {
+  const added = await Promise.all(
+    pages.map((path) => index.addHTMLFile({ url: pageUrl(path), content: readFileSync(join(siteDir, path), 'utf8') })),
+  );
+  const failed = added.flatMap((result) => result.errors);
+  if (failed.length > 0) throw new Error(`Pagefind could not index a page of ${bundle}: ${failed.join('; ')}`);
 }
 
 /** The part of `pagefind-entry.json` read here. */
