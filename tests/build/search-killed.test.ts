@@ -1,12 +1,18 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileStamp } from '@/lib/build/file-stamp';
 import { indexSite } from '@/lib/search/index-site';
-import { generatedSiteCopy, projectRoot, searchFolderFiles, temporaryFolder } from '../support/build';
+import {
+  cleanSearchFolder,
+  generatedSiteCopy,
+  projectRoot,
+  searchFolderFiles,
+  temporaryFolder,
+} from '../support/build';
 
 // Indexing killed (SIGKILL) after its first re-indexed bundle, then run again, ends with the index a clean run over
 // the same pages writes, byte for byte: the memory of what was indexed is only written once every bundle is done.
@@ -57,12 +63,8 @@ describe('search indexing killed half-way', () => {
 
     const rerun = await indexSite(siteDir, options());
     expect(rerun.reindexed).toEqual(['en/2026', 'en/2025', 'en/2024']);
-    const clean = temporaryFolder('search-killed-clean');
-    cpSync(siteDir, clean, { recursive: true });
-    rmSync(join(clean, 'pagefind'), { recursive: true });
-    await indexSite(clean, { language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' });
     const after = searchFolderFiles(siteDir);
-    const expected = searchFolderFiles(clean);
+    const expected = await cleanSearchFolder(siteDir, options());
     expect([...after.keys()]).toEqual([...expected.keys()]);
     expect([...after.keys()].filter((path) => after.get(path) !== expected.get(path))).toEqual([]);
     // And a run with nothing changed since leaves every bundle alone.

@@ -1,8 +1,8 @@
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '@/lib/search/index-site';
-import { generatedSiteCopy, searchFolderFiles, temporaryFolder } from '../support/build';
+import { cleanSearchFolder, generatedSiteCopy, searchFolderFiles, temporaryFolder } from '../support/build';
 
 // Search steps are derived from the bundles' page counts on every indexing run: a run that changes them (another
 // limit, a page moved) rewrites bundles.json alone and ends with what a clean run writes, byte for byte.
@@ -35,10 +35,6 @@ describe('search steps across indexing runs', () => {
     expect(again.files.written).toBe(1);
     expect(steps()).toEqual([['2026'], ['2025'], ['2024']]);
 
-    const clean = temporaryFolder('search-steps-clean');
-    cpSync(siteDir, clean, { recursive: true });
-    rmSync(join(clean, 'pagefind'), { recursive: true });
-    await indexSite(clean, { ...options(15), memoryFile: undefined });
-    expect(searchFolderFiles(siteDir)).toEqual(searchFolderFiles(clean));
+    expect(searchFolderFiles(siteDir)).toEqual(await cleanSearchFolder(siteDir, options(15)));
   });
 });

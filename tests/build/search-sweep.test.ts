@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '@/lib/search/index-site';
-import { generatedSiteCopy, searchFolderFiles, temporaryFolder, writeFiles } from '../support/build';
+import { cleanSearchFolder, generatedSiteCopy, searchFolderFiles, temporaryFolder, writeFiles } from '../support/build';
 
 // After every indexing run the search folder holds what a clean run writes and nothing else, although a run walks
 // only the folders it has not just checked or written (index-site.ts, removeUnlisted); and a run trusts the memory
@@ -12,15 +12,6 @@ describe('the search folder after an indexing run', () => {
   let siteDir: string;
   let memoryFile: string;
   const options = () => ({ language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' as const, memoryFile });
-
-  /** The search folder a clean run writes over the same pages. */
-  async function cleanRun(): Promise<Map<string, string>> {
-    const clean = temporaryFolder('search-sweep-clean');
-    cpSync(siteDir, clean, { recursive: true });
-    rmSync(join(clean, 'pagefind'), { recursive: true });
-    await indexSite(clean, { language: 'en-GB', timeZone: 'Europe/Athens', split: 'year' });
-    return searchFolderFiles(clean);
-  }
 
   beforeAll(async () => {
     siteDir = await generatedSiteCopy('search-sweep');
@@ -42,17 +33,17 @@ describe('the search folder after an indexing run', () => {
     expect(result.reindexed).toEqual([]);
     expect(result.files.removed).toBe(4);
     for (const gone of ['en/1999', 'xx', 'en/empty']) expect(existsSync(join(search, gone)), gone).toBe(false);
-    expect(searchFolderFiles(siteDir)).toEqual(await cleanRun());
+    expect(searchFolderFiles(siteDir)).toEqual(await cleanSearchFolder(siteDir, options()));
   });
 
   it('re-indexes a kept bundle that holds a file it did not write, and the file goes', async () => {
-    const extra = join(siteDir, 'pagefind/en/2025/fragment/en_extra.pf_fragment');
-    writeFiles(siteDir, { 'pagefind/en/2025/fragment/en_extra.pf_fragment': 'not from any run' });
+    const extra = 'pagefind/en/2025/fragment/en_extra.pf_fragment';
+    writeFiles(siteDir, { [extra]: 'not from any run' });
 
     const result = await indexSite(siteDir, options());
     expect(result.reindexed).toEqual(['en/2025']);
-    expect(existsSync(extra)).toBe(false);
-    expect(searchFolderFiles(siteDir)).toEqual(await cleanRun());
+    expect(existsSync(join(siteDir, extra))).toBe(false);
+    expect(searchFolderFiles(siteDir)).toEqual(await cleanSearchFolder(siteDir, options()));
   });
 
   it('knows the same site folder named with and without a trailing slash, and re-indexes nothing', async () => {

@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import type { IndexSiteOptions } from '../../src/lib/search/index-site';
 import { astroBin, siteBuildArgs } from '../../tools/build';
 import { generateContent } from '../../tools/generate-content';
 import { withBuildLock } from './build-lock';
@@ -60,6 +61,20 @@ export function searchFolderFiles(siteDir: string): Map<string, string> {
     .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
     .sort();
   return new Map(paths.map((path) => [path, readFileSync(join(folder, path)).toString('base64')]));
+}
+
+/**
+ * The search folder (as searchFolderFiles gives it) that a clean indexing run, with no memory, writes over a copy of
+ * `siteDir`'s pages: what an incremental run over the same pages must end with, byte for byte.
+ */
+export async function cleanSearchFolder(siteDir: string, options: IndexSiteOptions): Promise<Map<string, string>> {
+  const clean = temporaryFolder('search-clean');
+  cpSync(siteDir, clean, { recursive: true });
+  rmSync(join(clean, 'pagefind'), { recursive: true, force: true });
+  // Loaded here, so that the many tests that use this file without indexing do not load Pagefind.
+  const { indexSite } = await import('../../src/lib/search/index-site');
+  await indexSite(clean, { ...options, memoryFile: undefined });
+  return searchFolderFiles(clean);
 }
 
 /** A copy of the demo content in a fresh temporary folder (a content folder of its own, with its own build cache). */
